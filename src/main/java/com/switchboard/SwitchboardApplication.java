@@ -1,0 +1,33 @@
+package com.switchboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Switchboard: call flows as BPMN on Azure Communication Services Call Automation.
+ *
+ * <p>The embedded ACS emulator ({@code com.switchboard.emulator}) is kept out of this application's
+ * component scan: when enabled it is started beside the application and talks to it only over
+ * HTTPS, exactly like ACS.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.switchboard\\.emulator\\..*")})
+@ConfigurationPropertiesScan(basePackages = {"com.switchboard.acs", "com.switchboard.callbacks"})
+@EnableScheduling
+public class SwitchboardApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SwitchboardApplication.class, args);
+    }
+}

@@ -1,0 +1,179 @@
+package com.switchboard.actions;
+
+import com.switchboard.acs.Party;
+import com.switchboard.acs.RequestKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+
+/**
+ * The one way every call action reads its inputs and writes its outputs.
+ *
+ * <p>Inputs are the task's {@code camunda:inputParameter}s (the element template's fields), or process
+ * variables of the same name. A missing or wrong input fails with an {@link ActionInputException} that
+ * names the task and the field. Outputs are process variables.
+ */
+public final class ActionContext {
+
+    /** The local variable that tells which wait a result event belongs to. */
+    public static final String OPERATION_CONTEXT = "operationContext";
+
+    private final DelegateExecution execution;
+    private String operationContext;
+
+    ActionContext(DelegateExecution execution) {
+        this.execution = execution;
+    }
+
+    public String processInstanceId() {
+        return execution.getProcessInstanceId();
+    }
+
+    /** A required text input. */
+    public String text(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            throw invalid(name, "is empty; it is required");
+        }
+        return value;
+    }
+
+    public String optionalText(String name) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return value.toString().trim();
+    }
+
+    /** A required party: a phone number like +14255550123 or a user id like 8:acs:... */
+    public Party party(String name) {
+        return parse(name, text(name));
+    }
+
+    /** One or more parties, separated by commas or semicolons (or a list variable). */
+    public List<Party> parties(String name) {
+        Object value = execution.getVariable(name);
+        List<String> items = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> items.add(String.valueOf(item)));
+        } else if (value != null) {
+            items.addAll(List.of(value.toString().split("[,;]")));
+        }
+        List<Party> parties = items.stream().filter(item -> !item.isBlank()).map(item -> parse(name, item)).toList();
+        if (parties.isEmpty()) {
+            throw invalid(name, "is empty; it needs at least one phone number or user id");
+        }
+        return parties;
+    }
+
+    /**
+     * The caller ID (a phone number the ACS resource owns) shown to phone numbers being called: required
+     * when any of them is a phone number, otherwise optional.
+     */
+    public Party callerIdFor(Collection<Party> called, String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            if (called.stream().anyMatch(Party::isPhoneNumber)) {
+                throw invalid(name, "is empty; calling a phone number needs a caller ID (a phone number of your "
+                        + "ACS resource, like +14255550100)");
+            }
+            return null;
+        }
+        try {
+            return Party.parsePhoneNumber(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
+        }
+    }
+
+    public boolean flag(String name, boolean defaultValue) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return switch (value.toString().trim().toLowerCase()) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw invalid(name, "is '" + value + "'; it must be true or false");
+        };
+    }
+
+    /** An optional whole number of seconds within [min, max]. */
+    public Duration optionalSeconds(String name, int min, int max) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds < min || seconds > max) {
+                throw invalid(name, "is " + seconds + "; it must be between " + min + " and " + max + " seconds");
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw invalid(name, "is '" + value + "'; it must be a whole number of seconds");
+        }
+    }
+
+    public void output(String name, Object value) {
+        execution.setVariable(name, value);
+    }
+
+    /**
+     * The operation context sent with this action, so that its result event resumes the wait that follows
+     * this task and no other. Kept as a local variable of the flow's branch (the execution that goes on
+     * to wait), where correlation looks for it when several waits for the same event exist at once.
+     */
+    public String operationContext() {
+        if (operationContext == null) {
+            operationContext = execution.getCurrentActivityId() + "/" + UUID.randomUUID();
+            branch().setVariableLocal(OPERATION_CONTEXT, operationContext);
+        }
+        return operationContext;
+    }
+
+    /**
+     * The key that makes ACS carry the request out once, however often this task's job is retried: derived
+     * from the job, which keeps its id and creation time across retries.
+     */
+    public RequestKey requestKey() {
+        JobExecutorContext jobContext = Context.getJobExecutorContext();
+        JobEntity job = jobContext == null ? null : jobContext.getCurrentJob();
+        if (job == null || job.getCreateTime() == null) {
+            return RequestKey.random();
+        }
+        return RequestKey.derivedFrom("job:" + job.getId(), job.getCreateTime().toInstant());
+    }
+
+    public ActionInputException invalid(String field, String problem) {
+        String task = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
+                : execution.getCurrentActivityId();
+        return new ActionInputException("Task \"" + task + "\": input \"" + field + "\" " + problem);
+    }
+
+    private Party parse(String name, String text) {
+        try {
+            return Party.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
+        }
+    }
+
+    private ExecutionEntity branch() {
+        ExecutionEntity current = (ExecutionEntity) execution;
+        boolean ownScope = current.getActivity() != null && current.getActivity().isScope()
+                && current.getParent() != null;
+        return ownScope ? current.getParent() : current;
+    }
+}

@@ -1,0 +1,18 @@
+package com.switchboard.actions;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * A BPMN service task that performs one Call Automation action. Subclasses read like the step they
+ * implement: read inputs, ask ACS, write outputs; {@link ActionContext} is the shared plumbing.
+ */
+public abstract class CallAction implements JavaDelegate {
+
+    @Override
+    public final void execute(DelegateExecution execution) {
+        perform(new ActionContext(execution));
+    }
+
+    protected abstract void perform(ActionContext action);
+}

@@ -1,0 +1,41 @@
+package com.switchboard.actions;
+
+import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.Party;
+import com.switchboard.correlation.CallOwnership;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create call ({@code ${createCall}}): calls one party, or several at once as a group call.
+ *
+ * <p>Inputs: {@code targets} (one or more phone numbers / user ids, comma-separated), {@code callerId}
+ * (required when a phone number is called), {@code sourceDisplayName} (optional).
+ * Outputs: {@code callConnectionId}, {@code serverCallId}, {@code correlationId}, {@code callState}.
+ * Then wait for CallConnected or CreateCallFailed.
+ */
+@Component("createCall")
+class CreateCallAction extends CallAction {
+
+    private final CallAutomationGateway acs;
+    private final CallOwnership ownership;
+
+    CreateCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+        this.acs = acs;
+        this.ownership = ownership;
+    }
+
+    @Override
+    protected void perform(ActionContext action) {
+        List<Party> targets = action.parties("targets");
+        Party callerId = action.callerIdFor(targets, "callerId");
+        CallInfo call = acs.createCall(targets, callerId, action.optionalText("sourceDisplayName"),
+                action.operationContext(), action.requestKey());
+        ownership.register(call.callConnectionId(), action.processInstanceId());
+        action.output("callConnectionId", call.callConnectionId());
+        action.output("serverCallId", call.serverCallId());
+        action.output("correlationId", call.correlationId());
+        action.output("callState", call.state());
+    }
+}

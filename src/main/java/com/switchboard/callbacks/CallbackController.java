@@ -1,0 +1,79 @@
+package com.switchboard.callbacks;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The webhook ACS posts callback events to. Every event is in the database before ACS hears 2xx, so a
+ * crash after the answer loses nothing; correlation to the flows happens after, on the correlation lanes.
+ */
+@RestController
+@RequestMapping("/api/callbacks")
+class CallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
+
+    private final CloudEventsReader reader;
+    private final CallbackInbox inbox;
+    private final ApplicationEventPublisher publisher;
+
+    CallbackController(CloudEventsReader reader, CallbackInbox inbox, ApplicationEventPublisher publisher) {
+        this.reader = reader;
+        this.inbox = inbox;
+        this.publisher = publisher;
+    }
+
+    @PostMapping(consumes = {"application/json", "application/cloudevents-batch+json", "application/cloudevents+json"})
+    ResponseEntity<Void> receive(@RequestBody byte[] body) {
+        List<CallbackEvent> events = reader.read(body);
+        Instant now = Instant.now();
+        Set<String> calls = new LinkedHashSet<>();
+        for (CallbackEvent event : events) {
+            if (inbox.store(event, now)) {
+                calls.add(event.callConnectionId());
+            } else {
+                log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
+                        event.eventId(), event.type(), event.callConnectionId());
+            }
+        }
+        if (!calls.isEmpty()) {
+            publisher.publishEvent(new CallbackEventsStored(calls));
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    /** Stored events by status, newest first: {@code GET /api/callbacks?status=UNMATCHED}. */
+    @GetMapping
+    List<InboxEntry> list(@RequestParam(defaultValue = "UNMATCHED") InboxStatus status,
+                          @RequestParam(defaultValue = "100") int limit) {
+        return inbox.withStatus(status, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Events that reached no flow, with the reason, newest first. */
+    @GetMapping("/unmatched")
+    List<InboxEntry> unmatched(@RequestParam(defaultValue = "100") int limit) {
+        return list(InboxStatus.UNMATCHED, limit);
+    }
+
+    @ExceptionHandler(InvalidCallbackException.class)
+    ProblemDetail invalid(InvalidCallbackException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid callback delivery");
+        return problem;
+    }
+}

@@ -1,0 +1,15 @@
+package com.switchboard.callbacks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param earlyEventTtl how long an event may wait for its flow to reach the matching wait state before
+ *                      it is recorded as unmatched
+ * @param sweepInterval how often events still waiting are retried anyway (the safety net; the normal
+ *                      path is triggered by the wait state's commit)
+ * @param lanes         parallel correlation lanes; one call's events always take the same lane
+ */
+@ConfigurationProperties("switchboard.callbacks")
+public record CallbacksProperties(Duration earlyEventTtl, Duration sweepInterval, int lanes) {
+}

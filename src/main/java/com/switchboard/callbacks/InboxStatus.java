@@ -1,0 +1,13 @@
+package com.switchboard.callbacks;
+
+/** Where a stored callback event stands. */
+public enum InboxStatus {
+    /** Stored; waiting for its flow (not known yet, or not yet at the wait state for it). */
+    PENDING,
+    /** Delivered to a BPMN wait state as a message. */
+    CORRELATED,
+    /** The flow models no wait for this event; it updated the call's variables. */
+    APPLIED,
+    /** Could not be delivered; {@code reason} says why. */
+    UNMATCHED
+}

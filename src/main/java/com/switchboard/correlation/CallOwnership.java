@@ -1,0 +1,46 @@
+package com.switchboard.correlation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which process instance owns which call connection: the indexed lookup every callback event goes
+ * through, instead of a search over process variables.
+ */
+@Repository
+public class CallOwnership {
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
+
+    CallOwnership(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Records that the process instance owns the call, in the caller's transaction. Once that commits,
+     * events of the call that arrived early (ACS can answer before the action's transaction commits) are
+     * correlated at once.
+     */
+    public void register(String callConnectionId, String processInstanceId) {
+        int updated = jdbc.update("update call_owner set process_instance_id = ? where call_connection_id = ?",
+                processInstanceId, callConnectionId);
+        if (updated == 0) {
+            jdbc.update("insert into call_owner (call_connection_id, process_instance_id, created_at) values (?, ?, ?)",
+                    callConnectionId, processInstanceId, Timestamp.from(Instant.now()));
+        }
+        AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
+    }
+
+    /** The process instance that owns the call, or null. */
+    public String ownerOf(String callConnectionId) {
+        List<String> owners = jdbc.queryForList(
+                "select process_instance_id from call_owner where call_connection_id = ?", String.class, callConnectionId);
+        return owners.isEmpty() ? null : owners.get(0);
+    }
+}

@@ -1,0 +1,163 @@
+package com.switchboard.correlation;
+
+import com.switchboard.callbacks.CallbackEventsStored;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.CallbacksProperties;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs correlation off the HTTP threads. Each call is bound to one lane (a single thread), so one call's
+ * events are applied one at a time in the order they were received, while different calls run in
+ * parallel. Work arrives when events are stored, when an action takes ownership of a call, when a flow
+ * reaches a wait state, and from a slow sweep that also picks up what another node or a restart left.
+ */
+@Component
+class CorrelationLanes {
+
+    private static final Logger log = LoggerFactory.getLogger(CorrelationLanes.class);
+    private static final int ATTEMPTS_ON_CONFLICT = 5;
+
+    private final EventCorrelator correlator;
+    private final CallOwnership ownership;
+    private final CallbackInbox inbox;
+    private final TransactionTemplate transactions;
+    private final ExecutorService[] lanes;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Process instance -> its calls whose events wait for a wait state on this node. */
+    private final Map<String, Set<String>> waitingCalls = new ConcurrentHashMap<>();
+
+    CorrelationLanes(EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
+                     TransactionTemplate transactions, CallbacksProperties properties) {
+        this.correlator = correlator;
+        this.ownership = ownership;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.lanes = new ExecutorService[Math.max(1, properties.lanes())];
+        for (int i = 0; i < lanes.length; i++) {
+            String name = "correlation-lane-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name));
+        }
+    }
+
+    @EventListener
+    void onStored(CallbackEventsStored stored) {
+        stored.callConnectionIds().forEach(this::submit);
+    }
+
+    @EventListener
+    void onDue(CorrelationDue due) {
+        if (due instanceof CorrelationDue.CallOwned owned) {
+            submit(owned.callConnectionId());
+        } else if (due instanceof CorrelationDue.WaitStateReached reached) {
+            Set<String> calls = waitingCalls.get(reached.processInstanceId());
+            if (calls != null) {
+                calls.forEach(this::submit);
+            }
+        }
+    }
+
+    /** The safety net: retries every call with waiting events, also those another node stored. */
+    @Scheduled(fixedDelayString = "${switchboard.callbacks.sweep-interval}",
+            initialDelayString = "${switchboard.callbacks.sweep-interval}")
+    void sweep() {
+        inbox.callsWithPendingEvents().forEach(this::submit);
+    }
+
+    void submit(String callConnectionId) {
+        if (queued.add(callConnectionId)) {
+            lane(callConnectionId).execute(() -> {
+                queued.remove(callConnectionId);
+                drain(callConnectionId);
+            });
+        }
+    }
+
+    private void drain(String callConnectionId) {
+        try {
+            String owner = ownership.ownerOf(callConnectionId);
+            boolean waiting = false;
+            for (InboxEntry event : inbox.pending(callConnectionId)) {
+                EventCorrelator.Outcome outcome = correlate(event, owner);
+                waiting |= outcome == EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
+            }
+            if (owner != null) {
+                rememberWaiting(owner, callConnectionId, waiting);
+            }
+        } catch (RuntimeException e) {
+            log.error("Correlating the events of call {} failed; the sweep will retry", callConnectionId, e);
+        }
+    }
+
+    private EventCorrelator.Outcome correlate(InboxEntry event, String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> correlator.correlate(event, owner));
+            } catch (OptimisticLockingException e) {
+                if (attempt >= ATTEMPTS_ON_CONFLICT) {
+                    log.warn("Event {} of call {} met {} concurrent changes in a row; the sweep will retry",
+                            event.eventId(), event.callConnectionId(), attempt);
+                    inbox.recordFailedAttempt(event.id(), "Concurrent change: " + e.getMessage());
+                    return EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
+                }
+                sleepQuietly(10L * attempt);
+            } catch (RuntimeException e) {
+                log.error("Delivering event {} ({}) to its flow failed", event.eventId(), event.eventType(), e);
+                String reason = "Delivering it to the flow failed: " + e.getMessage();
+                if (correlator.isExpired(event)) {
+                    inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+                    return EventCorrelator.Outcome.DONE;
+                }
+                inbox.recordFailedAttempt(event.id(), reason);
+                return EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
+            }
+        }
+    }
+
+    private void rememberWaiting(String owner, String callConnectionId, boolean waiting) {
+        if (waiting) {
+            waitingCalls.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(callConnectionId);
+        } else {
+            waitingCalls.computeIfPresent(owner, (k, calls) -> {
+                calls.remove(callConnectionId);
+                return calls.isEmpty() ? null : calls;
+            });
+        }
+    }
+
+    private ExecutorService lane(String callConnectionId) {
+        return lanes[Math.floorMod(callConnectionId.hashCode(), lanes.length)];
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+        for (ExecutorService lane : lanes) {
+            lane.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

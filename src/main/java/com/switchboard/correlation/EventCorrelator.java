@@ -1,0 +1,140 @@
+package com.switchboard.correlation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one stored event to its flow, inside the caller's transaction:
+ * <ol>
+ *   <li>find the owner of the call (an indexed lookup, never a search over variables);</li>
+ *   <li>once per event, update the call's variables ({@link CallVariables});</li>
+ *   <li>correlate the BPMN message named after the event to the owner's process instance. Events about
+ *       the call as a whole (CallConnected, CallDisconnected, ParticipantsUpdated) reach every wait for
+ *       them; an operation's result reaches the one wait whose {@code operationContext} matches when
+ *       several wait at once.</li>
+ * </ol>
+ * An event whose flow is unknown, or not yet at a wait for it, stays pending until its time-to-live
+ * runs out; an event the flow never models a wait for is done once its variables are applied.
+ */
+class EventCorrelator {
+
+    /** What became of an event. */
+    enum Outcome { DONE, WAITING_FOR_OWNER, WAITING_FOR_WAIT_STATE }
+
+    static final String OPERATION_CONTEXT = "operationContext";
+    private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated");
+    private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
+
+    private final RuntimeService runtime;
+    private final CallOwnership ownership;
+    private final CallbackInbox inbox;
+    private final ModelledMessages modelledMessages;
+    private final CallVariables callVariables;
+    private final ObjectMapper mapper;
+    private final Duration timeToLive;
+    private final Clock clock;
+
+    EventCorrelator(RuntimeService runtime, CallOwnership ownership, CallbackInbox inbox, ModelledMessages modelledMessages,
+                    ObjectMapper mapper, Duration timeToLive, Clock clock) {
+        this.runtime = runtime;
+        this.ownership = ownership;
+        this.inbox = inbox;
+        this.modelledMessages = modelledMessages;
+        this.callVariables = new CallVariables(mapper);
+        this.mapper = mapper;
+        this.timeToLive = timeToLive;
+        this.clock = clock;
+    }
+
+    Outcome correlate(InboxEntry event, String ownerHint) {
+        String owner = ownerHint != null ? ownerHint : ownership.ownerOf(event.callConnectionId());
+        if (owner == null) {
+            return isExpired(event)
+                    ? unmatched(event, null, "No flow owns call connection " + event.callConnectionId()
+                            + ": it was not made by Switchboard, or the action that made it never completed")
+                    : Outcome.WAITING_FOR_OWNER;
+        }
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(owner).singleResult();
+        if (instance == null) {
+            return unmatched(event, owner, "The flow that owned call " + event.callConnectionId()
+                    + " (process instance " + owner + ") has already ended");
+        }
+        String name = event.eventName();
+        if (!event.variablesApplied()) {
+            applyVariables(event, owner, name);
+        }
+        List<EventSubscription> waits = runtime.createEventSubscriptionQuery()
+                .processInstanceId(owner).eventType("message").eventName(name).list();
+        if (waits.isEmpty()) {
+            if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
+                inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
+                        + "; the call's variables were updated");
+                return Outcome.DONE;
+            }
+            return isExpired(event)
+                    ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
+                    : Outcome.WAITING_FOR_WAIT_STATE;
+        }
+        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(name).processInstanceId(owner);
+        if (CALL_WIDE_EVENTS.contains(name) || waits.size() == 1) {
+            correlation.correlateAllWithResult();
+        } else {
+            if (event.operationContext() == null || waits.stream().noneMatch(w -> waitsFor(w, event.operationContext()))) {
+                return isExpired(event)
+                        ? unmatched(event, owner, waits.size() + " waits for " + name + " and none for operation context "
+                                + event.operationContext())
+                        : Outcome.WAITING_FOR_WAIT_STATE;
+            }
+            correlation.localVariableEquals(OPERATION_CONTEXT, event.operationContext()).correlateWithResult();
+        }
+        inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
+        return Outcome.DONE;
+    }
+
+    private void applyVariables(InboxEntry event, String owner, String name) {
+        Integer lastSequence = "ParticipantsUpdated".equals(name)
+                ? (Integer) runtime.getVariable(owner, CallVariables.PARTICIPANTS_SEQUENCE) : null;
+        Map<String, Object> variables = callVariables.of(name, data(event), lastSequence);
+        runtime.setVariables(owner, variables);
+        inbox.markVariablesApplied(event.id(), owner);
+    }
+
+    private boolean waitsFor(EventSubscription wait, String operationContext) {
+        return Objects.equals(operationContext, runtime.getVariableLocal(wait.getExecutionId(), OPERATION_CONTEXT));
+    }
+
+    private JsonNode data(InboxEntry event) {
+        try {
+            return mapper.readTree(event.payload()).path("data");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event " + event.eventId() + " is not JSON", e);
+        }
+    }
+
+    boolean isExpired(InboxEntry event) {
+        return event.receivedAt().plus(timeToLive).isBefore(clock.instant());
+    }
+
+    private Outcome unmatched(InboxEntry event, String owner, String reason) {
+        log.warn("Callback event {} ({}) for call {} is unmatched: {}", event.eventId(), event.eventType(),
+                event.callConnectionId(), reason);
+        inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+        return Outcome.DONE;
+    }
+}
