@@ -3,8 +3,8 @@ package com.switchboard.acs;
 import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallConnection;
 import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponse;
-import com.azure.communication.callautomation.models.AddParticipantOptions;
-import com.azure.communication.callautomation.models.AddParticipantResult;
+import com.azure.communication.callautomation.models.RemoveParticipantOptions;
+import com.azure.communication.callautomation.models.TransferCallToParticipantOptions;
 import com.azure.communication.callautomation.models.CallConnectionProperties;
 import com.azure.communication.callautomation.models.CallInvite;
 import com.azure.communication.callautomation.models.CallParticipant;
@@ -16,8 +16,14 @@ import com.azure.communication.common.MicrosoftTeamsUserIdentifier;
 import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,11 +36,15 @@ import org.springframework.stereotype.Component;
 public class CallAutomationGateway {
 
     private final CallAutomationClient client;
+    private final AcsRestClient rest;
     private final AcsProperties properties;
     private final Environment environment;
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    CallAutomationGateway(CallAutomationClient client, AcsProperties properties, Environment environment) {
+    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest, AcsProperties properties,
+                          Environment environment) {
         this.client = client;
+        this.rest = rest;
         this.properties = properties;
         this.environment = environment;
     }
@@ -61,7 +71,7 @@ public class CallAutomationGateway {
                 created = client.createCallWithResponse(options, context).getValue().getCallConnectionProperties();
             } else {
                 CreateGroupCallOptions options = new CreateGroupCallOptions(
-                        targets.stream().map(CallAutomationGateway::identifier).toList(), callbackUrl())
+                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), callbackUrl())
                         .setOperationContext(operationContext)
                         .setSourceDisplayName(sourceDisplayName);
                 if (callerId != null) {
@@ -73,19 +83,106 @@ public class CallAutomationGateway {
         });
     }
 
-    /** Invites a party into a call; the outcome comes as AddParticipantSucceeded / AddParticipantFailed. */
-    public void addParticipant(String callConnectionId, Party participant, Party callerId, String sourceDisplayName,
-                               Duration invitationTimeout, String operationContext, RequestKey key) {
-        call("add " + participant + " to call " + callConnectionId, () -> {
-            AddParticipantOptions options = new AddParticipantOptions(invite(participant, callerId, sourceDisplayName))
-                    .setOperationContext(operationContext);
-            if (invitationTimeout != null) {
-                options.setInvitationTimeout(invitationTimeout);
+    /**
+     * Invites a party into a call and answers the invitation id (to cancel it). The outcome comes as
+     * AddParticipantSucceeded / AddParticipantFailed, to the operation callback URL when one is given.
+     */
+    public String addParticipant(String callConnectionId, Party participant, Party callerId, String sourceDisplayName,
+                                 Duration invitationTimeout, CustomCallingContext customContext,
+                                 String operationCallbackUrl, String operationContext, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("participantToAdd", identifier(participant));
+        if (callerId != null) {
+            body.set("sourceCallerIdNumber", identifier(callerId));
+        }
+        putIfPresent(body, "sourceDisplayName", sourceDisplayName);
+        if (invitationTimeout != null) {
+            body.put("invitationTimeoutInSeconds", invitationTimeout.toSeconds());
+        }
+        putCommon(body, customContext, operationCallbackUrl, operationContext);
+        JsonNode answer = rest.post(callPath(callConnectionId) + "/participants:add", body, key,
+                "add " + participant + " to call " + callConnectionId);
+        return answer.path("invitationId").asText(null);
+    }
+
+    /** Withdraws an invitation; CancelAddParticipantSucceeded / Failed follow, and the add fails with 487. */
+    public void cancelAddParticipant(String callConnectionId, String invitationId, String operationCallbackUrl,
+                                     String operationContext, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.put("invitationId", invitationId);
+        putCommon(body, null, operationCallbackUrl, operationContext);
+        rest.post(callPath(callConnectionId) + "/participants:cancelAddParticipant", body, key,
+                "cancel invitation " + invitationId + " in call " + callConnectionId);
+    }
+
+    /**
+     * Transfers the call to a target. Without a transferee it transfers Switchboard's own leg of a 1:1 call
+     * (Switchboard leaves); with one, it moves that participant of a group call. CallTransferAccepted /
+     * CallTransferFailed follow.
+     */
+    public void transfer(String callConnectionId, Party target, Party transferee, Party callerId,
+                         CustomCallingContext customContext, String operationCallbackUrl, String operationContext,
+                         RequestKey key) {
+        String what = "transfer call " + callConnectionId + " to " + target;
+        if (transferee == null && callerId == null && customContext == null && operationCallbackUrl == null) {
+            call(what, () -> connection(callConnectionId).transferCallToParticipantWithResponse(
+                    new TransferCallToParticipantOptions(identifierOf(target)).setOperationContext(operationContext),
+                    context(key)));
+            return;
+        }
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(target));
+        if (transferee != null) {
+            body.set("transferee", identifier(transferee));
+        }
+        if (callerId != null) {
+            body.set("sourceCallerIdNumber", identifier(callerId));
+        }
+        putCommon(body, customContext, operationCallbackUrl, operationContext);
+        rest.post(callPath(callConnectionId) + ":transferToParticipant", body, key, what);
+    }
+
+    /** Removes a participant; RemoveParticipantSucceeded / RemoveParticipantFailed follow. */
+    public void removeParticipant(String callConnectionId, Party participant, String operationCallbackUrl,
+                                  String operationContext, RequestKey key) {
+        String what = "remove " + participant + " from call " + callConnectionId;
+        if (operationCallbackUrl == null) {
+            call(what, () -> connection(callConnectionId).removeParticipantWithResponse(
+                    new RemoveParticipantOptions(identifierOf(participant)).setOperationContext(operationContext),
+                    context(key)));
+            return;
+        }
+        ObjectNode body = json.objectNode();
+        body.set("participantToRemove", identifier(participant));
+        putCommon(body, null, operationCallbackUrl, operationContext);
+        rest.post(callPath(callConnectionId) + "/participants:remove", body, key, what);
+    }
+
+    /** Joins Switchboard to an existing call; CallConnected / ConnectFailed follow. */
+    public CallInfo connect(CallLocator locator, String operationContext, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        ObjectNode callLocator = body.putObject("callLocator");
+        callLocator.put("kind", locator.kind().apiKind);
+        callLocator.put(locator.kind().idField, locator.id());
+        body.put("callbackUri", callbackUrl());
+        putIfPresent(body, "operationContext", operationContext);
+        JsonNode answer = rest.post("calling/callConnections:connect", body, key, "connect to " + locator.id());
+        return new CallInfo(answer.path("callConnectionId").asText(null), answer.path("serverCallId").asText(null),
+                answer.path("correlationId").asText(null), answer.path("callConnectionState").asText(null), List.of());
+    }
+
+    /** One participant of the call, or empty when that party is not in it. */
+    public Optional<ParticipantInfo> getParticipant(String callConnectionId, Party participant) {
+        try {
+            CallParticipant found = call("read " + participant + " in call " + callConnectionId, () ->
+                    connection(callConnectionId).getParticipant(identifierOf(participant)));
+            return Optional.of(new ParticipantInfo(found.getIdentifier().getRawId(), Boolean.TRUE.equals(found.isMuted())));
+        } catch (AcsRequestException e) {
+            if (e.status() == 404 && !"8522".equals(e.errorCode())) {
+                return Optional.empty();
             }
-            AddParticipantResult result = connection(callConnectionId)
-                    .addParticipantWithResponse(options, context(key)).getValue();
-            return result;
-        });
+            throw e;
+        }
     }
 
     /**
@@ -109,12 +206,11 @@ public class CallAutomationGateway {
         return call("read call " + callConnectionId, () -> info(connection(callConnectionId).getCallProperties()));
     }
 
-    /** The raw ids of everyone in the call, across all pages. */
-    public List<String> listParticipants(String callConnectionId) {
+    /** Everyone in the call, across all pages. */
+    public List<ParticipantInfo> listParticipants(String callConnectionId) {
         return call("list the participants of call " + callConnectionId, () ->
                 connection(callConnectionId).listParticipants().stream()
-                        .map(CallParticipant::getIdentifier)
-                        .map(CommunicationIdentifier::getRawId)
+                        .map(p -> new ParticipantInfo(p.getIdentifier().getRawId(), Boolean.TRUE.equals(p.isMuted())))
                         .toList());
     }
 
@@ -136,8 +232,49 @@ public class CallAutomationGateway {
         return sourceDisplayName == null ? invite : invite.setSourceDisplayName(sourceDisplayName);
     }
 
-    private static CommunicationIdentifier identifier(Party party) {
+    private static CommunicationIdentifier identifierOf(Party party) {
         return CommunicationIdentifier.fromRawId(party.rawId());
+    }
+
+    /** The CommunicationIdentifierModel of the REST API. */
+    private ObjectNode identifier(Party party) {
+        ObjectNode node = json.objectNode().put("rawId", party.rawId());
+        switch (party.kind()) {
+            case PHONE_NUMBER -> node.put("kind", "phoneNumber").putObject("phoneNumber").put("value", party.phoneNumber());
+            case ACS_USER -> node.put("kind", "communicationUser").putObject("communicationUser").put("id", party.rawId());
+            case TEAMS_USER -> {
+                MicrosoftTeamsUserIdentifier teams = (MicrosoftTeamsUserIdentifier) identifierOf(party);
+                node.put("kind", "microsoftTeamsUser").putObject("microsoftTeamsUser")
+                        .put("userId", teams.getUserId()).put("isAnonymous", teams.isAnonymous())
+                        .put("cloud", teams.getCloudEnvironment().toString());
+            }
+        }
+        return node;
+    }
+
+    private void putCommon(ObjectNode body, CustomCallingContext customContext, String operationCallbackUrl,
+                           String operationContext) {
+        putIfPresent(body, "operationContext", operationContext);
+        putIfPresent(body, "operationCallbackUri", operationCallbackUrl);
+        if (customContext != null) {
+            ObjectNode custom = body.putObject("customCallingContext");
+            if (customContext.sipHeaders() != null) {
+                customContext.sipHeaders().forEach(custom.putObject("sipHeaders")::put);
+            }
+            if (customContext.voipHeaders() != null) {
+                customContext.voipHeaders().forEach(custom.putObject("voipHeaders")::put);
+            }
+        }
+    }
+
+    private static void putIfPresent(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    private static String callPath(String callConnectionId) {
+        return "calling/callConnections/" + URLEncoder.encode(callConnectionId, StandardCharsets.UTF_8);
     }
 
     private static CallInfo info(CallConnectionProperties properties) {

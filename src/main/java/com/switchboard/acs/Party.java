@@ -15,7 +15,7 @@ public record Party(String rawId, Kind kind) {
 
     public static Party parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("is empty");
+            throw new IllegalArgumentException("it is empty");
         }
         String value = text.trim();
         String phone = value.startsWith("4:") ? value.substring(2) : value;

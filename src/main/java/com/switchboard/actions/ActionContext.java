@@ -2,10 +2,16 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
 import com.switchboard.acs.RequestKey;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -25,6 +31,8 @@ public final class ActionContext {
     /** The local variable that tells which wait a result event belongs to. */
     public static final String OPERATION_CONTEXT = "operationContext";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DelegateExecution execution;
     private String operationContext;
 
@@ -40,7 +48,7 @@ public final class ActionContext {
     public String text(String name) {
         String value = optionalText(name);
         if (value == null) {
-            throw invalid(name, "is empty; it is required");
+            throw invalid(name, "it is empty, but it is required");
         }
         return value;
     }
@@ -69,7 +77,7 @@ public final class ActionContext {
         }
         List<Party> parties = items.stream().filter(item -> !item.isBlank()).map(item -> parse(name, item)).toList();
         if (parties.isEmpty()) {
-            throw invalid(name, "is empty; it needs at least one phone number or user id");
+            throw invalid(name, "it is empty, but it needs at least one phone number or user id");
         }
         return parties;
     }
@@ -82,8 +90,8 @@ public final class ActionContext {
         String value = optionalText(name);
         if (value == null) {
             if (called.stream().anyMatch(Party::isPhoneNumber)) {
-                throw invalid(name, "is empty; calling a phone number needs a caller ID (a phone number of your "
-                        + "ACS resource, like +14255550100)");
+                throw invalid(name, "it is empty, but calling a phone number needs a caller ID (a phone number "
+                        + "of your ACS resource, like +14255550100)");
             }
             return null;
         }
@@ -105,7 +113,7 @@ public final class ActionContext {
         return switch (value.toString().trim().toLowerCase()) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw invalid(name, "is '" + value + "'; it must be true or false");
+            default -> throw invalid(name, "'" + value + "' is neither true nor false");
         };
     }
 
@@ -118,11 +126,58 @@ public final class ActionContext {
         try {
             int seconds = Integer.parseInt(value);
             if (seconds < min || seconds > max) {
-                throw invalid(name, "is " + seconds + "; it must be between " + min + " and " + max + " seconds");
+                throw invalid(name, seconds + " is out of range: it must be between " + min + " and " + max + " seconds");
             }
             return Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
-            throw invalid(name, "is '" + value + "'; it must be a whole number of seconds");
+            throw invalid(name, "'" + value + "' is not a whole number of seconds");
+        }
+    }
+
+    /**
+     * Optional name/value pairs: a map variable, a JSON object, or text with one {@code Name: value} (or
+     * {@code Name=value}) per line.
+     */
+    public Map<String, String> optionalHeaders(String name) {
+        Object value = execution.getVariable(name);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+        } else if (value != null && value.toString().trim().startsWith("{")) {
+            try {
+                JSON.readTree(value.toString()).fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            } catch (JsonProcessingException e) {
+                throw invalid(name, "is not a valid JSON object: " + e.getOriginalMessage());
+            }
+        } else if (value != null) {
+            for (String line : value.toString().split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int separator = line.indexOf(':') > 0 ? line.indexOf(':') : line.indexOf('=');
+                if (separator <= 0) {
+                    throw invalid(name, "has the line '" + line.trim() + "'; write one header per line as Name: value");
+                }
+                headers.put(line.substring(0, separator).trim(), line.substring(separator + 1).trim());
+            }
+        }
+        return headers;
+    }
+
+    /** An optional absolute http(s) URL. */
+    public String optionalUrl(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw invalid(name, "'" + value + "' is not an http(s) URL");
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw invalid(name, "'" + value + "' is not a URL");
         }
     }
 
@@ -159,7 +214,7 @@ public final class ActionContext {
     public ActionInputException invalid(String field, String problem) {
         String task = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
                 : execution.getCurrentActivityId();
-        return new ActionInputException("Task \"" + task + "\": input \"" + field + "\" " + problem);
+        return new ActionInputException("Task \"" + task + "\", input \"" + field + "\": " + problem);
     }
 
     private Party parse(String name, String text) {

@@ -1,5 +1,6 @@
 package com.switchboard.actions;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -8,6 +9,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * implement: read inputs, ask ACS, write outputs; {@link ActionContext} is the shared plumbing.
  */
 public abstract class CallAction implements JavaDelegate {
+
+    private final Set<String> requiredInputs;
+
+    /** @param requiredInputs the inputs a task must map for this action; checked when a diagram is deployed */
+    protected CallAction(String... requiredInputs) {
+        this.requiredInputs = Set.of(requiredInputs);
+    }
+
+    public Set<String> requiredInputs() {
+        return requiredInputs;
+    }
 
     @Override
     public final void execute(DelegateExecution execution) {

@@ -22,6 +22,7 @@ class CreateCallAction extends CallAction {
     private final CallOwnership ownership;
 
     CreateCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+        super("targets");
         this.acs = acs;
         this.ownership = ownership;
     }

@@ -16,6 +16,7 @@ class HangUpAction extends CallAction {
     private final CallAutomationGateway acs;
 
     HangUpAction(CallAutomationGateway acs) {
+        super("callConnectionId");
         this.acs = acs;
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -79,8 +79,9 @@ class EventCorrelator {
         if (!event.variablesApplied()) {
             applyVariables(event, owner, name);
         }
-        List<EventSubscription> waits = runtime.createEventSubscriptionQuery()
-                .processInstanceId(owner).eventType("message").eventName(name).list();
+        // Through the instance's executions, as the engine's own correlation does: indexed by process instance.
+        List<Execution> waits = runtime.createExecutionQuery()
+                .processInstanceId(owner).messageEventSubscriptionName(name).list();
         if (waits.isEmpty()) {
             if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
                 inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
@@ -115,8 +116,8 @@ class EventCorrelator {
         inbox.markVariablesApplied(event.id(), owner);
     }
 
-    private boolean waitsFor(EventSubscription wait, String operationContext) {
-        return Objects.equals(operationContext, runtime.getVariableLocal(wait.getExecutionId(), OPERATION_CONTEXT));
+    private boolean waitsFor(Execution wait, String operationContext) {
+        return Objects.equals(operationContext, runtime.getVariableLocal(wait.getId(), OPERATION_CONTEXT));
     }
 
     private JsonNode data(InboxEntry event) {

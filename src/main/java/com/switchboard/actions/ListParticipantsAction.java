@@ -1,0 +1,36 @@
+package com.switchboard.actions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.ParticipantInfo;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * List participants ({@code ${listParticipants}}): everyone in the call now.
+ *
+ * <p>Input: {@code callConnectionId}. Outputs: {@code participants} (a JSON array of raw ids, the same
+ * form ParticipantsUpdated writes) and {@code participantCount}.
+ */
+@Component("listParticipants")
+class ListParticipantsAction extends CallAction {
+
+    private final CallAutomationGateway acs;
+    private final ObjectMapper mapper;
+
+    ListParticipantsAction(CallAutomationGateway acs, ObjectMapper mapper) {
+        super("callConnectionId");
+        this.acs = acs;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void perform(ActionContext action) {
+        List<ParticipantInfo> participants = acs.listParticipants(action.text("callConnectionId"));
+        ArrayNode rawIds = mapper.createArrayNode();
+        participants.forEach(p -> rawIds.add(p.rawId()));
+        action.output("participants", rawIds.toString());
+        action.output("participantCount", participants.size());
+    }
+}

@@ -1,0 +1,37 @@
+package com.switchboard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of the README's layout, checked on every build. */
+@AnalyzeClasses(packages = "com.switchboard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule productionCodeNeverUsesTheEmulator = noClasses()
+            .that().resideOutsideOfPackage("com.switchboard.emulator..")
+            .should().dependOnClassesThat().resideInAPackage("com.switchboard.emulator..")
+            .because("the emulator stands in for ACS and is reached only over HTTPS, like ACS");
+
+    @ArchTest
+    static final ArchRule onlyTheAcsPackageTouchesTheSdk = noClasses()
+            .that().resideOutsideOfPackages("com.switchboard.acs..", "com.switchboard.emulator..")
+            .should().dependOnClassesThat().resideInAPackage("com.azure.communication..")
+            .because("acs is the one door to ACS");
+
+    @ArchTest
+    static final ArchRule callbacksDoNotKnowTheFlows = noClasses()
+            .that().resideInAPackage("com.switchboard.callbacks..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.switchboard.correlation..",
+                    "com.switchboard.actions..", "org.camunda..")
+            .because("the webhook only authenticates, parses and stores; correlation delivers");
+
+    @ArchTest
+    static final ArchRule actionsGoThroughTheGateway = noClasses()
+            .that().resideInAPackage("com.switchboard.actions..")
+            .should().dependOnClassesThat().resideInAPackage("com.azure..");
+}
