@@ -23,7 +23,7 @@ class PartyTest {
     @Test
     void refusesWhatIsNeitherWithAMessageAnAnalystUnderstands() {
         assertThatThrownBy(() -> Party.parse("12345")).hasMessageContaining("'12345' is neither a phone number");
-        assertThatThrownBy(() -> Party.parse(" ")).hasMessage("is empty");
+        assertThatThrownBy(() -> Party.parse(" ")).hasMessage("it is empty");
         assertThatThrownBy(() -> Party.parsePhoneNumber("8:acs:x")).hasMessageContaining("is not a phone number");
     }
 }
