@@ -3,6 +3,10 @@ package com.switchboard.acs;
 import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallConnection;
 import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponse;
+import com.azure.communication.callautomation.models.AnswerCallOptions;
+import com.azure.communication.callautomation.models.CallRejectReason;
+import com.azure.communication.callautomation.models.RedirectCallOptions;
+import com.azure.communication.callautomation.models.RejectCallOptions;
 import com.azure.communication.callautomation.models.RemoveParticipantOptions;
 import com.azure.communication.callautomation.models.TransferCallToParticipantOptions;
 import com.azure.communication.callautomation.models.CallConnectionProperties;
@@ -156,6 +160,25 @@ public class CallAutomationGateway {
         body.set("participantToRemove", identifier(participant));
         putCommon(body, null, operationCallbackUrl, operationContext);
         rest.post(callPath(callConnectionId) + "/participants:remove", body, key, what);
+    }
+
+    /** Answers an incoming call; CallConnected / AnswerFailed follow. */
+    public CallInfo answer(String incomingCallContext, String operationContext, RequestKey key) {
+        return call("answer the incoming call", () -> info(client.answerCallWithResponse(
+                new AnswerCallOptions(incomingCallContext, callbackUrl()).setOperationContext(operationContext),
+                context(key)).getValue().getCallConnectionProperties()));
+    }
+
+    /** Declines an incoming call with a reason: none, busy or forbidden. No events follow. */
+    public void reject(String incomingCallContext, String reason, RequestKey key) {
+        call("reject the incoming call", () -> client.rejectCallWithResponse(new RejectCallOptions(incomingCallContext)
+                .setCallRejectReason(CallRejectReason.fromString(reason)), context(key)));
+    }
+
+    /** Sends an incoming call elsewhere; Switchboard has no part in it afterwards. No events follow. */
+    public void redirect(String incomingCallContext, Party target, Party callerId, RequestKey key) {
+        call("redirect the incoming call to " + target, () -> client.redirectCallWithResponse(
+                new RedirectCallOptions(incomingCallContext, invite(target, callerId, null)), context(key)));
     }
 
     /** Joins Switchboard to an existing call; CallConnected / ConnectFailed follow. */

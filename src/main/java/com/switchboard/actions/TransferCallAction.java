@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Inputs: {@code callConnectionId}, {@code transferTarget} (phone number or user id), {@code transferee}
  * (in a group call: the participant to transfer; empty in a 1:1 call, where Switchboard leaves the call),
- * {@code callerId} (shown to a phone number target), {@code customHeaders}, {@code operationCallbackUrl}.
+ * {@code callerId} (required for a phone number target), {@code customHeaders}, {@code operationCallbackUrl}.
  * Then wait for CallTransferAccepted or CallTransferFailed.
  */
 @Component("transferCall")
@@ -29,7 +29,7 @@ class TransferCallAction extends CallAction {
         String callConnectionId = action.text("callConnectionId");
         Party target = action.party("transferTarget");
         String transferee = action.optionalText("transferee");
-        Party callerId = action.optionalText("callerId") == null ? null : action.callerIdFor(List.of(target), "callerId");
+        Party callerId = action.callerIdFor(List.of(target), "callerId");
         acs.transfer(callConnectionId, target, transferee == null ? null : action.party("transferee"), callerId,
                 CustomCallingContext.forParty(target, action.optionalHeaders("customHeaders")),
                 action.optionalUrl("operationCallbackUrl"), action.operationContext(), action.requestKey());

@@ -1,0 +1,36 @@
+package com.switchboard.actions;
+
+import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.CallInfo;
+import com.switchboard.correlation.CallOwnership;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answer ({@code ${answerCall}}): takes an incoming call. ACS rings for about 30 seconds; answering a
+ * context that has expired fails with ACS's answer as the incident message.
+ *
+ * <p>Input: {@code incomingCallContext}. Outputs: {@code callConnectionId}, {@code serverCallId},
+ * {@code correlationId}, {@code callState}. Then wait for CallConnected or AnswerFailed.
+ */
+@Component("answerCall")
+class AnswerCallAction extends CallAction {
+
+    private final CallAutomationGateway acs;
+    private final CallOwnership ownership;
+
+    AnswerCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+        super("incomingCallContext");
+        this.acs = acs;
+        this.ownership = ownership;
+    }
+
+    @Override
+    protected void perform(ActionContext action) {
+        CallInfo call = acs.answer(action.text("incomingCallContext"), action.operationContext(), action.requestKey());
+        ownership.register(call.callConnectionId(), action.processInstanceId());
+        action.output("callConnectionId", call.callConnectionId());
+        action.output("serverCallId", call.serverCallId());
+        action.output("correlationId", call.correlationId());
+        action.output("callState", call.state());
+    }
+}
