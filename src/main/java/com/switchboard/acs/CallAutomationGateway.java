@@ -97,7 +97,7 @@ public class CallAutomationGateway {
         ObjectNode body = json.objectNode();
         body.set("participantToAdd", identifier(participant));
         if (callerId != null) {
-            body.set("sourceCallerIdNumber", identifier(callerId));
+            body.putObject("sourceCallerIdNumber").put("value", callerId.phoneNumber());
         }
         putIfPresent(body, "sourceDisplayName", sourceDisplayName);
         if (invitationTimeout != null) {
@@ -140,7 +140,7 @@ public class CallAutomationGateway {
             body.set("transferee", identifier(transferee));
         }
         if (callerId != null) {
-            body.set("sourceCallerIdNumber", identifier(callerId));
+            body.putObject("sourceCallerIdNumber").put("value", callerId.phoneNumber());
         }
         putCommon(body, customContext, operationCallbackUrl, operationContext);
         rest.post(callPath(callConnectionId) + ":transferToParticipant", body, key, what);
@@ -201,10 +201,11 @@ public class CallAutomationGateway {
                     connection(callConnectionId).getParticipant(identifierOf(participant)));
             return Optional.of(new ParticipantInfo(found.getIdentifier().getRawId(), Boolean.TRUE.equals(found.isMuted())));
         } catch (AcsRequestException e) {
-            if (e.status() == 404 && !"8522".equals(e.errorCode())) {
-                return Optional.empty();
+            if (e.status() != 404) {
+                throw e;
             }
-            throw e;
+            getCall(callConnectionId); // ACS answers 404 for an unknown call too: that one is an error.
+            return Optional.empty();
         }
     }
 

@@ -28,8 +28,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  */
 public final class ActionContext {
 
-    /** The local variable that tells which wait a result event belongs to. */
-    public static final String OPERATION_CONTEXT = "operationContext";
+    /** The local variable of a flow branch with the operation contexts its actions sent, space-separated. */
+    public static final String OPERATION_CONTEXTS = "operationContexts";
+    static final int KEPT_OPERATION_CONTEXTS = 16;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -186,14 +187,25 @@ public final class ActionContext {
     }
 
     /**
-     * The operation context sent with this action, so that its result event resumes the wait that follows
-     * this task and no other. Kept as a local variable of the flow's branch (the execution that goes on
-     * to wait), where correlation looks for it when several waits for the same event exist at once.
+     * The operation context sent with this action, so that its result event resumes a wait on this flow's
+     * branch and no other. The branch (the execution that goes on to wait) keeps the contexts it issued,
+     * the latest {@value #KEPT_OPERATION_CONTEXTS}, in the local variable {@value #OPERATION_CONTEXTS}, where
+     * correlation looks for them.
      */
     public String operationContext() {
         if (operationContext == null) {
             operationContext = execution.getCurrentActivityId() + "/" + UUID.randomUUID();
-            branch().setVariableLocal(OPERATION_CONTEXT, operationContext);
+            ExecutionEntity branch = branch();
+            Object issued = branch.getVariableLocal(OPERATION_CONTEXTS);
+            List<String> contexts = new ArrayList<>();
+            if (issued != null) {
+                contexts.addAll(List.of(issued.toString().split(" ")));
+            }
+            contexts.add(operationContext);
+            while (contexts.size() > KEPT_OPERATION_CONTEXTS) {
+                contexts.remove(0);
+            }
+            branch.setVariableLocal(OPERATION_CONTEXTS, String.join(" ", contexts));
         }
         return operationContext;
     }

@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>find the owner of the call (an indexed lookup, never a search over variables);</li>
  *   <li>once per event, update the call's variables ({@link CallVariables});</li>
- *   <li>correlate the BPMN message named after the event to the owner's process instance. Events about
- *       the call as a whole (CallConnected, CallDisconnected, ParticipantsUpdated) reach every wait for
- *       them; an operation's result reaches the one wait whose {@code operationContext} matches when
- *       several wait at once.</li>
+ *   <li>deliver the BPMN message named after the event to the owner's process instance. Events about the
+ *       call as a whole (CallConnected, CallDisconnected, ParticipantsUpdated) reach every wait for them;
+ *       an operation's result reaches only the wait on the flow branch that sent the operation.</li>
  * </ol>
  * An event whose flow is unknown, or not yet at a wait for it, stays pending until its time-to-live
  * runs out; an event the flow never models a wait for is done once its variables are applied.
@@ -37,7 +36,8 @@ class EventCorrelator {
     /** What became of an event. */
     enum Outcome { DONE, WAITING_FOR_OWNER, WAITING_FOR_WAIT_STATE }
 
-    static final String OPERATION_CONTEXT = "operationContext";
+    /** Written by the actions (see ActionContext), read here: which operations a flow branch sent. */
+    static final String OPERATION_CONTEXTS = "operationContexts";
     private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated");
     private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
 
@@ -92,17 +92,17 @@ class EventCorrelator {
                     ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
                     : Outcome.WAITING_FOR_WAIT_STATE;
         }
-        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(name).processInstanceId(owner);
-        if (CALL_WIDE_EVENTS.contains(name) || waits.size() == 1) {
-            correlation.correlateAllWithResult();
+        if (CALL_WIDE_EVENTS.contains(name)) {
+            runtime.createMessageCorrelation(name).processInstanceId(owner).correlateAllWithResult();
         } else {
-            if (event.operationContext() == null || waits.stream().noneMatch(w -> waitsFor(w, event.operationContext()))) {
+            Optional<Execution> target = resultWait(waits, event.operationContext());
+            if (target.isEmpty()) {
                 return isExpired(event)
-                        ? unmatched(event, owner, waits.size() + " waits for " + name + " and none for operation context "
-                                + event.operationContext())
+                        ? unmatched(event, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
+                                + "operation context " + event.operationContext())
                         : Outcome.WAITING_FOR_WAIT_STATE;
             }
-            correlation.localVariableEquals(OPERATION_CONTEXT, event.operationContext()).correlateWithResult();
+            runtime.messageEventReceived(name, target.get().getId());
         }
         inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
         return Outcome.DONE;
@@ -116,8 +116,19 @@ class EventCorrelator {
         inbox.markVariablesApplied(event.id(), owner);
     }
 
-    private boolean waitsFor(Execution wait, String operationContext) {
-        return Objects.equals(operationContext, runtime.getVariableLocal(wait.getId(), OPERATION_CONTEXT));
+    /**
+     * The wait an operation's result belongs to: the one on the branch that sent the operation (its
+     * operation context is among the branch's {@code operationContexts}). An event without an operation
+     * context goes to the only wait, if there is just one.
+     */
+    private Optional<Execution> resultWait(List<Execution> waits, String operationContext) {
+        if (operationContext == null) {
+            return waits.size() == 1 ? Optional.of(waits.get(0)) : Optional.empty();
+        }
+        return waits.stream().filter(wait -> {
+            Object issued = runtime.getVariable(wait.getId(), OPERATION_CONTEXTS);
+            return issued != null && Arrays.asList(issued.toString().split(" ")).contains(operationContext);
+        }).findFirst();
     }
 
     private JsonNode data(InboxEntry event) {

@@ -1,0 +1,26 @@
+package com.switchboard.emulator;
+
+import java.time.Instant;
+
+/**
+ * A record of one callback event the emulator tried to POST.
+ *
+ * @param type the event name without the {@code Microsoft.Communication.} prefix, e.g. {@code CallConnected}
+ * @param callConnectionId the call the event belongs to
+ * @param callbackUri where it was POSTed
+ * @param status the HTTP status of the last attempt, or -1 when no response arrived
+ * @param attempts how many attempts were made
+ * @param delivered whether an attempt got a 2xx answer
+ * @param event the CloudEvent JSON that was POSTed (as the single element of the JSON array)
+ * @param time when the outcome was known
+ */
+public record DeliveredEvent(
+    String type,
+    String callConnectionId,
+    String callbackUri,
+    int status,
+    int attempts,
+    boolean delivered,
+    String event,
+    Instant time) {
+}

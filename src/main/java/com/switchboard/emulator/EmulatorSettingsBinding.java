@@ -1,0 +1,191 @@
+package com.switchboard.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+
+/**
+ * Binds {@link EmulatorSettings} from Spring-style properties under {@code switchboard.emulator} (relaxed binding:
+ * {@code switchboard.emulator.answer-delay=500ms}, {@code SWITCHBOARD_EMULATOR_ANSWER_DELAY=500ms}, ...).
+ *
+ * <p>Configured {@code rules} are evaluated before the built-in {@link PhoneRule#DEFAULTS}, so they can override
+ * them (a final {@code identity: "*"} rule even replaces the default "everything answers").
+ */
+public final class EmulatorSettingsBinding {
+
+    public static final String PREFIX = "switchboard.emulator";
+
+    private EmulatorSettingsBinding() {
+    }
+
+    public static EmulatorSettings bind(Binder binder) {
+        return binder.bind(PREFIX, Bindable.of(Properties.class)).orElseGet(Properties::new).toSettings();
+    }
+
+    /** The bindable form of {@link EmulatorSettings}; unset properties keep the defaults. */
+    public static class Properties {
+
+        private static final EmulatorSettings DEFAULTS = EmulatorSettings.defaults();
+
+        private boolean enabled;
+        private String bindAddress = DEFAULTS.bindAddress();
+        private int port = DEFAULTS.port();
+        private String accessKey = DEFAULTS.accessKey();
+        private String certificate = DEFAULTS.certificate();
+        private String privateKey = DEFAULTS.privateKey();
+        private Duration answerDelay = DEFAULTS.answerDelay();
+        private Duration ringTimeout = DEFAULTS.ringTimeout();
+        private int participantsPageSize = DEFAULTS.participantsPageSize();
+        private int callbackAttempts = DEFAULTS.callbackAttempts();
+        private Duration callbackBackoff = DEFAULTS.callbackBackoff();
+        private int serverThreads = DEFAULTS.serverThreads();
+        private List<Rule> rules = new ArrayList<>();
+
+        EmulatorSettings toSettings() {
+            List<PhoneRule> phoneRules = new ArrayList<>();
+            rules.forEach(rule ->
+                phoneRules.add(new PhoneRule(rule.getIdentity(), rule.getBehaviour(), rule.getAfter())));
+            phoneRules.addAll(PhoneRule.DEFAULTS);
+            return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+                participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, phoneRules);
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBindAddress() {
+            return bindAddress;
+        }
+
+        public void setBindAddress(String bindAddress) {
+            this.bindAddress = bindAddress;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getCertificate() {
+            return certificate;
+        }
+
+        public void setCertificate(String certificate) {
+            this.certificate = certificate;
+        }
+
+        public String getPrivateKey() {
+            return privateKey;
+        }
+
+        public void setPrivateKey(String privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public Duration getAnswerDelay() {
+            return answerDelay;
+        }
+
+        public void setAnswerDelay(Duration answerDelay) {
+            this.answerDelay = answerDelay;
+        }
+
+        public Duration getRingTimeout() {
+            return ringTimeout;
+        }
+
+        public void setRingTimeout(Duration ringTimeout) {
+            this.ringTimeout = ringTimeout;
+        }
+
+        public int getParticipantsPageSize() {
+            return participantsPageSize;
+        }
+
+        public void setParticipantsPageSize(int participantsPageSize) {
+            this.participantsPageSize = participantsPageSize;
+        }
+
+        public int getCallbackAttempts() {
+            return callbackAttempts;
+        }
+
+        public void setCallbackAttempts(int callbackAttempts) {
+            this.callbackAttempts = callbackAttempts;
+        }
+
+        public Duration getCallbackBackoff() {
+            return callbackBackoff;
+        }
+
+        public void setCallbackBackoff(Duration callbackBackoff) {
+            this.callbackBackoff = callbackBackoff;
+        }
+
+        public int getServerThreads() {
+            return serverThreads;
+        }
+
+        public void setServerThreads(int serverThreads) {
+            this.serverThreads = serverThreads;
+        }
+
+        public List<Rule> getRules() {
+            return rules;
+        }
+
+        public void setRules(List<Rule> rules) {
+            this.rules = rules;
+        }
+    }
+
+    /** The bindable form of a {@link PhoneRule}. */
+    public static class Rule {
+
+        private String identity;
+        private PhoneBehaviour behaviour = PhoneBehaviour.ANSWER;
+        private Duration after;
+
+        public String getIdentity() {
+            return identity;
+        }
+
+        public void setIdentity(String identity) {
+            this.identity = identity;
+        }
+
+        public PhoneBehaviour getBehaviour() {
+            return behaviour;
+        }
+
+        public void setBehaviour(PhoneBehaviour behaviour) {
+            this.behaviour = behaviour;
+        }
+
+        public Duration getAfter() {
+            return after;
+        }
+
+        public void setAfter(Duration after) {
+            this.after = after;
+        }
+    }
+}

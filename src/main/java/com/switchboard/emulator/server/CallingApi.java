@@ -1,0 +1,96 @@
+package com.switchboard.emulator.server;
+
+import static com.switchboard.emulator.model.ApiVersion.V2023_03_06;
+import static com.switchboard.emulator.model.ApiVersion.V2023_10_15;
+import static com.switchboard.emulator.model.ApiVersion.V2024_09_15;
+import static com.switchboard.emulator.model.ApiVersion.V2026_03_12;
+
+import com.switchboard.emulator.model.AcsApiException;
+import com.switchboard.emulator.model.ApiVersion;
+import com.switchboard.emulator.telephony.CallEngine;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * The Call Automation REST API under {@code /calling}: authenticates the request, resolves the api-version, routes
+ * it and de-duplicates repeated requests. Operations of the service that the emulator does not implement answer
+ * 501 (which the SDK does not retry) rather than pretending to succeed.
+ */
+final class CallingApi {
+
+    private static final String CALL = "/calling/callConnections/([^/:]+)";
+    private static final String PARTICIPANTS = CALL + "/participants";
+
+    private final HmacAuthenticator authenticator;
+    private final RepeatabilityCache repeatability;
+    private final Router router;
+
+    CallingApi(CallEngine engine, HmacAuthenticator authenticator, RepeatabilityCache repeatability,
+               IntSupplier participantsPageSize) {
+        this.authenticator = authenticator;
+        this.repeatability = repeatability;
+        CallConnectionOperations calls = new CallConnectionOperations(engine);
+        ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
+        this.router = new Router(List.of(
+            Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
+            Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
+            Route.of("DELETE", CALL, V2023_03_06, true, calls::hangUp),
+            Route.of("POST", CALL + ":terminate", V2023_03_06, true, calls::terminate),
+            Route.of("POST", CALL + ":transferToParticipant", V2023_03_06, true, calls::transferToParticipant),
+            Route.of("GET", PARTICIPANTS, V2023_03_06, false, participants::list),
+            Route.of("GET", PARTICIPANTS + "/([^/]+)", V2023_03_06, false, participants::get),
+            Route.of("POST", PARTICIPANTS + ":add", V2023_03_06, true, participants::add),
+            Route.of("POST", PARTICIPANTS + ":remove", V2023_03_06, true, participants::remove),
+            Route.of("POST", PARTICIPANTS + ":cancelAddParticipant", V2023_10_15, true, participants::cancelAdd),
+            notImplemented("POST", "/calling/callConnections:(answer|reject|redirect)", V2023_03_06),
+            notImplemented("POST", "/calling/callConnections:connect", V2024_09_15),
+            notImplemented("POST", CALL + ":(play|recognize|cancelAllMediaOperations)", V2023_03_06),
+            notImplemented("POST", CALL
+                + ":(sendDtmfTones|startContinuousDtmfRecognition|stopContinuousDtmfRecognition)", V2023_10_15),
+            notImplemented("POST", CALL + ":(hold|unhold|startTranscription|stopTranscription|updateTranscription"
+                + "|startMediaStreaming|stopMediaStreaming)", V2024_09_15),
+            notImplemented("POST", PARTICIPANTS + ":mute", V2023_10_15),
+            notImplemented("POST", PARTICIPANTS + ":moveHere", V2026_03_12),
+            notImplemented("POST", "/calling/recordings(/[^/]+:(pause|resume))?", V2023_03_06),
+            notImplemented("GET", "/calling/recordings/[^/:]+", V2023_03_06),
+            notImplemented("DELETE", "/calling/recordings/[^/:]+", V2023_03_06)));
+    }
+
+    ApiResponse handle(ApiRequest request) {
+        authenticator.verify(request);
+        ApiVersion version = apiVersion(request);
+        Router.Match match = router.match(request, version);
+        Route route = match.route();
+        Optional<String> requestId = request.header("repeatability-request-id");
+        if (route.repeatable() && requestId.isPresent()) {
+            return repeatability.execute(request.method(), request.rawPath(), requestId.get(),
+                () -> invoke(route, request, version, match.parameters()));
+        }
+        return invoke(route, request, version, match.parameters());
+    }
+
+    private static ApiResponse invoke(Route route, ApiRequest request, ApiVersion version, String[] parameters) {
+        try {
+            return route.handler().handle(request, version, parameters);
+        } catch (AcsApiException e) {
+            return ApiResponse.error(e.status(), e.code(), e.getMessage());
+        }
+    }
+
+    private static ApiVersion apiVersion(ApiRequest request) {
+        String value = request.queryParameter("api-version").orElseThrow(() -> new AcsApiException(400,
+            "MissingApiVersionParameter", "The api-version query parameter is required. Supported versions: "
+            + ApiVersion.supportedList() + "."));
+        return ApiVersion.parse(value).orElseThrow(() -> new AcsApiException(400, "UnsupportedApiVersion",
+            "The api-version '" + value + "' is not supported. Supported versions: " + ApiVersion.supportedList()
+            + "."));
+    }
+
+    private static Route notImplemented(String method, String pathRegex, ApiVersion since) {
+        return Route.of(method, pathRegex, since, false, (request, version, path) -> {
+            throw new AcsApiException(501, "NotImplemented",
+                "The ACS emulator does not implement " + request.method() + " " + request.rawPath() + ".");
+        });
+    }
+}

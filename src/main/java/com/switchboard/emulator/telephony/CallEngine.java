@@ -1,0 +1,311 @@
+package com.switchboard.emulator.telephony;
+
+import com.switchboard.emulator.CallSnapshot;
+import com.switchboard.emulator.callback.CallbackDispatcher;
+import com.switchboard.emulator.model.AcsApiException;
+import com.switchboard.emulator.model.ApiVersion;
+import com.switchboard.emulator.model.Identifier;
+import com.switchboard.emulator.model.ResultInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Call Automation operations on the emulated calls, and what the phone network makes happen afterwards.
+ *
+ * <p>Every step that reads and changes a call holds the call's monitor while it also queues the resulting callback
+ * events, so the events of a call leave in the order its state changed.
+ */
+public final class CallEngine {
+
+    /** The emulated ACS resource; the application's identity in calls is an ACS user of it. */
+    private static final String RESOURCE_ID = "8a0b7c2e-5f3d-4e1a-9b6c-0d4e2f1a3b5c";
+
+    private final CallRegistry registry = new CallRegistry();
+    private final PhoneNetwork network;
+    private final CallEvents events;
+    private final Identifier applicationIdentity =
+        Identifier.communicationUser("8:acs:" + RESOURCE_ID + "_" + UUID.randomUUID());
+
+    public CallEngine(PhoneNetwork network, CallbackDispatcher dispatcher) {
+        this.network = network;
+        this.events = new CallEvents(dispatcher);
+    }
+
+    /** Creates the call and starts ringing its targets; the call stays {@code connecting} until one answers. */
+    public EmulatedCall createCall(CreateCallCommand command) {
+        Identifier application = command.source() != null ? command.source() : applicationIdentity;
+        EmulatedCall call = new EmulatedCall(UUID.randomUUID().toString(), newServerCallId(),
+            UUID.randomUUID().toString(), application, command);
+        synchronized (call) {
+            registry.add(call);
+            for (Identifier target : command.targets()) {
+                invite(call, target, Invitation.Purpose.CALL_TARGET, command.operation(), null);
+            }
+        }
+        return call;
+    }
+
+    /** The live call, or 404/8522. */
+    public EmulatedCall call(String callConnectionId) {
+        return registry.require(callConnectionId);
+    }
+
+    /** A participant of a live call, or 404. */
+    public Identifier participant(String callConnectionId, String rawId) {
+        return call(callConnectionId).participant(rawId)
+            .orElseThrow(() -> new AcsApiException(404, "8522", "Participant not found in the call."));
+    }
+
+    /** Rings a new participant; returns the invitation id. */
+    public String addParticipant(String callConnectionId, AddParticipantCommand command) {
+        EmulatedCall call = call(callConnectionId);
+        Identifier target = command.participant();
+        synchronized (call) {
+            requireConnected(call);
+            if (call.hasParticipant(target.rawId()) || call.isInvited(target.rawId())) {
+                throw AcsApiException.invalidArgument("Participant " + target.rawId() + " is already in the call.");
+            }
+            if (target.isPhoneNumber() && command.sourceCallerIdNumber() == null
+                && call.sourceCallerIdNumber() == null) {
+                throw AcsApiException.invalidArgument(
+                    "The field 'sourceCallerIdNumber' is required to add a phone number participant.");
+            }
+            return invite(call, target, Invitation.Purpose.ADD_PARTICIPANT, command.operation(),
+                command.invitationTimeout());
+        }
+    }
+
+    /** Stops ringing an added participant; the outcome is reported by events. */
+    public void cancelAddParticipant(String callConnectionId, String invitationId, Operation operation) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireConnected(call);
+            Optional<Invitation> invitation = call.takeInvitation(invitationId, Invitation.Purpose.ADD_PARTICIPANT);
+            if (invitation.isEmpty()) {
+                events.cancelAddParticipant(call, operation, invitationId, ResultInfo.INVITATION_NOT_PENDING);
+                return;
+            }
+            invitation.get().leg().cancel();
+            events.cancelAddParticipant(call, operation, invitationId, ResultInfo.CANCEL_SUCCEEDED);
+            events.addParticipantFailed(call, invitation.get().operation(), invitation.get().target(),
+                ResultInfo.ADD_PARTICIPANT_CANCELLED);
+        }
+    }
+
+    /**
+     * Removes a participant. A participant that is not in the call is reported by RemoveParticipantFailed (the
+     * request itself is accepted with 202, as the outcome of remove is asynchronous in ACS).
+     */
+    public void removeParticipant(String callConnectionId, Identifier participant, Operation operation) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireConnected(call);
+            if (participant.equals(call.application())) {
+                throw AcsApiException.invalidArgument(
+                    "The application cannot remove itself from the call; hang up instead.");
+            }
+            if (!call.leave(participant.rawId())) {
+                events.removeParticipantFailed(call, operation, participant);
+                return;
+            }
+            events.removeParticipantSucceeded(call, operation, participant);
+            events.participantsUpdated(call, operation.version());
+            endIfDeserted(call, operation.version());
+        }
+    }
+
+    /** Transfers the other party (or {@code transferee}) to {@code target}; the application leaves on success. */
+    public void transferToParticipant(String callConnectionId, Identifier target, Identifier transferee,
+                                      Operation operation) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireConnected(call);
+            List<Identifier> others = call.participants().stream().filter(p -> !p.equals(call.application()))
+                .toList();
+            if (transferee == null && others.size() != 1) {
+                throw AcsApiException.invalidArgument(
+                    "Transfer without 'transferee' needs exactly one other participant in the call.");
+            }
+            if (transferee != null && !call.hasParticipant(transferee.rawId())) {
+                throw AcsApiException.invalidArgument("The transferee " + transferee.rawId() + " is not in the call.");
+            }
+            Identifier moved = transferee != null ? transferee : others.get(0);
+            invite(call, target, Invitation.Purpose.TRANSFER_TARGET, operation, null, moved);
+        }
+    }
+
+    /** The application leaves the call (DELETE); for the emulator the call connection ends. */
+    public void hangUp(String callConnectionId, ApiVersion version) {
+        end(call(callConnectionId), version, ResultInfo.HUNG_UP_BY_APPLICATION);
+    }
+
+    /** Ends the call for everyone. */
+    public void terminate(String callConnectionId, ApiVersion version) {
+        end(call(callConnectionId), version, ResultInfo.TERMINATED_BY_APPLICATION);
+    }
+
+    /** A remote participant hangs up (control API). */
+    public void hangUpParticipant(String callConnectionId, String rawId) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireLive(call);
+            if (!remoteHangUp(call, rawId)) {
+                throw new AcsApiException(404, "8522", "Participant " + rawId + " is not in the call.");
+            }
+        }
+    }
+
+    public List<CallSnapshot> snapshots() {
+        return registry.all().stream().map(EmulatedCall::snapshot).toList();
+    }
+
+    public Optional<CallSnapshot> snapshot(String callConnectionId) {
+        return registry.findAny(callConnectionId).map(EmulatedCall::snapshot);
+    }
+
+    /** Disconnects every live call without events (emulator shutdown). */
+    public void shutdown() {
+        registry.liveCalls().forEach(EmulatedCall::disconnect);
+    }
+
+    private String invite(EmulatedCall call, Identifier target, Invitation.Purpose purpose, Operation operation,
+                          Duration ringTimeout) {
+        return invite(call, target, purpose, operation, ringTimeout, null);
+    }
+
+    private String invite(EmulatedCall call, Identifier target, Invitation.Purpose purpose, Operation operation,
+                          Duration ringTimeout, Identifier transferee) {
+        String invitationId = UUID.randomUUID().toString();
+        RemoteLeg leg = network.dial(target, ringTimeout, new InvitationOutcome(call, invitationId, target));
+        call.invite(new Invitation(invitationId, target, purpose, operation, leg, transferee));
+        return invitationId;
+    }
+
+    private boolean remoteHangUp(EmulatedCall call, String rawId) {
+        if (!call.leave(rawId)) {
+            return false;
+        }
+        ApiVersion version = call.creation().version();
+        events.participantsUpdated(call, version);
+        endIfDeserted(call, version);
+        return true;
+    }
+
+    private void endIfDeserted(EmulatedCall call, ApiVersion version) {
+        if (call.isDeserted()) {
+            end(call, version, ResultInfo.ALL_OTHERS_LEFT);
+        }
+    }
+
+    private void end(EmulatedCall call, ApiVersion version, ResultInfo result) {
+        synchronized (call) {
+            requireLive(call);
+            call.disconnect();
+            registry.retire(call);
+            events.callDisconnected(call, version, result);
+        }
+    }
+
+    private static void requireLive(EmulatedCall call) {
+        if (!call.isLive()) {
+            throw AcsApiException.callNotFound();
+        }
+    }
+
+    private static void requireConnected(EmulatedCall call) {
+        requireLive(call);
+        if (call.state() != CallState.CONNECTED) {
+            throw AcsApiException.callNotEstablished();
+        }
+    }
+
+    private static String newServerCallId() {
+        String locator = "https://emulator.switchboard.local/conversations/" + UUID.randomUUID();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(locator.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Plays out what a ringing callee does, for whichever purpose it was invited. */
+    private final class InvitationOutcome implements CalleeListener {
+
+        private final EmulatedCall call;
+        private final String invitationId;
+        private final Identifier callee;
+
+        InvitationOutcome(EmulatedCall call, String invitationId, Identifier callee) {
+            this.call = call;
+            this.invitationId = invitationId;
+            this.callee = callee;
+        }
+
+        @Override
+        public void answered() {
+            synchronized (call) {
+                Optional<Invitation> pending = call.isLive() ? call.takeInvitation(invitationId) : Optional.empty();
+                pending.ifPresent(this::onAnswered);
+            }
+        }
+
+        @Override
+        public void failed(ResultInfo result) {
+            synchronized (call) {
+                Optional<Invitation> pending = call.isLive() ? call.takeInvitation(invitationId) : Optional.empty();
+                pending.ifPresent(invitation -> onFailed(invitation, result));
+            }
+        }
+
+        @Override
+        public void hungUp() {
+            synchronized (call) {
+                if (call.isLive()) {
+                    remoteHangUp(call, callee.rawId());
+                }
+            }
+        }
+
+        private void onAnswered(Invitation invitation) {
+            switch (invitation.purpose()) {
+                case CALL_TARGET -> {
+                    call.join(invitation.target(), invitation.leg());
+                    if (call.state() == CallState.CONNECTING) {
+                        call.setState(CallState.CONNECTED);
+                        events.callConnected(call);
+                    }
+                    events.participantsUpdated(call, invitation.operation().version());
+                }
+                case ADD_PARTICIPANT -> {
+                    call.join(invitation.target(), invitation.leg());
+                    events.addParticipantSucceeded(call, invitation.operation(), invitation.target());
+                    events.participantsUpdated(call, invitation.operation().version());
+                }
+                case TRANSFER_TARGET -> {
+                    invitation.leg().cancel();
+                    events.callTransferAccepted(call, invitation.operation(), invitation.target(),
+                        invitation.transferee());
+                    end(call, invitation.operation().version(), ResultInfo.TRANSFERRED);
+                }
+            }
+        }
+
+        private void onFailed(Invitation invitation, ResultInfo result) {
+            switch (invitation.purpose()) {
+                case CALL_TARGET -> {
+                    if (call.state() == CallState.CONNECTING
+                        && !call.hasPendingInvitations(Invitation.Purpose.CALL_TARGET)) {
+                        call.disconnect();
+                        registry.retire(call);
+                        events.createCallFailed(call, result);
+                    } else {
+                        endIfDeserted(call, invitation.operation().version());
+                    }
+                }
+                case ADD_PARTICIPANT ->
+                    events.addParticipantFailed(call, invitation.operation(), invitation.target(), result);
+                case TRANSFER_TARGET -> events.callTransferFailed(call, invitation.operation(), result);
+            }
+        }
+    }
+}

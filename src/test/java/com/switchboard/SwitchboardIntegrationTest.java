@@ -1,0 +1,64 @@
+package com.switchboard;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application as it runs: real Camunda engine on H2, the real ACS SDK over HTTPS, the
+ * embedded emulator answering at once. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"emulator", "test"})
+public abstract class SwitchboardIntegrationTest {
+
+    protected static final Duration FLOW_TIMEOUT = Duration.ofSeconds(40);
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected HistoryService history;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    protected ProcessInstance start(String processKey, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(processKey, variables);
+    }
+
+    protected void awaitEnded(ProcessInstance instance) {
+        await().atMost(FLOW_TIMEOUT).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+    }
+
+    /** The ids of the activities the instance ran, in the order they started. */
+    protected List<String> activities(ProcessInstance instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    /** A process variable (of the instance's own scope, not a task's input of the same name), from history. */
+    protected Object variable(ProcessInstance instance, String name) {
+        HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).activityInstanceIdIn(instance.getId()).variableName(name).singleResult();
+        return variable == null ? null : variable.getValue();
+    }
+}

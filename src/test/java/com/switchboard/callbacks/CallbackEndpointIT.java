@@ -1,0 +1,112 @@
+package com.switchboard.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.SwitchboardIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class CallbackEndpointIT extends SwitchboardIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CallbackInbox inbox;
+    @Autowired
+    ObjectMapper mapper;
+
+    @Test
+    void malformedJsonIsABadRequestAndNothingIsStored() {
+        long before = storedEvents();
+        ResponseEntity<String> response = post("[{\"id\": ", MediaType.APPLICATION_JSON);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("not valid JSON");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchWithOneBadEventIsRefusedWhole() {
+        long before = storedEvents();
+        String good = event(UUID.randomUUID().toString(), "CallConnected", "call-" + UUID.randomUUID());
+        ResponseEntity<String> response = post("[" + good + ", {\"id\":\"x\"}]", MediaType.APPLICATION_JSON);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("Event 1 (x) has no type");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anObjectInsteadOfAnArrayIsABadRequest() {
+        ResponseEntity<String> response = post(event("e", "CallConnected", "c"), MediaType.APPLICATION_JSON);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("must be a JSON array");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByContentTypeIsUnsupported() {
+        ResponseEntity<String> response = post("[]", MediaType.TEXT_PLAIN);
+        assertThat(response.getStatusCode().value()).isEqualTo(415);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsStoredOnce() {
+        String call = "call-" + UUID.randomUUID();
+        String event = "[" + event(UUID.randomUUID().toString(), "ParticipantsUpdated", call) + "]";
+        assertThat(post(event, MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(event, MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        assertThat(inbox.ofCall(call)).hasSize(1);
+    }
+
+    @Test
+    void anEventForAnUnknownCallIsRecordedAsUnmatchedWithItsReason() throws Exception {
+        String call = "unknown-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        assertThat(post("[" + event(eventId, "CallConnected", call) + "]", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(inbox.ofCall(call)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(InboxStatus.PENDING));
+
+        // After the early-event time-to-live (5 s in tests) the sweep records it as unmatched.
+        await().atMost(Duration.ofSeconds(15)).until(() -> inbox.ofCall(call).get(0).status() == InboxStatus.UNMATCHED);
+        JsonNode unmatched = mapper.readTree(http.getForObject("/api/callbacks/unmatched", String.class));
+        JsonNode entry = null;
+        for (JsonNode candidate : unmatched) {
+            if (candidate.path("eventId").asText().equals(eventId)) {
+                entry = candidate;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("callConnectionId").asText()).isEqualTo(call);
+        assertThat(entry.path("reason").asText()).startsWith("No flow owns call connection " + call);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from callback_inbox", Long.class);
+    }
+
+    private static String event(String id, String name, String callConnectionId) {
+        return """
+                {"id":"%s","type":"Microsoft.Communication.%s","source":"calling/callConnections/%s",
+                 "specversion":"1.0","time":"2026-11-24T10:00:00Z","data":{"callConnectionId":"%s"}}
+                """.formatted(id, name, callConnectionId, callConnectionId);
+    }
+
+    private ResponseEntity<String> post(String body, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
+    }
+}

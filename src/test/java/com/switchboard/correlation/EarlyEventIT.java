@@ -1,0 +1,93 @@
+package com.switchboard.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events that arrive before their flow can take them are delivered the moment it can: when the wait state
+ * commits, or when the action that owns the call commits. The sweep is switched off here, so only the
+ * event-driven path can pass these tests.
+ */
+@TestPropertySource(properties = "switchboard.callbacks.sweep-interval=1h")
+class EarlyEventIT extends SwitchboardIntegrationTest {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+    @Autowired
+    CallbackInbox inbox;
+    @Autowired
+    CallOwnership ownership;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void anEventThatArrivesBeforeItsWaitStateIsDeliveredWhenTheWaitStateCommits() {
+        ProcessInstance flow = start("test-late-wait", Map.of("target", "+14255550123", "callerId", "+14255550100"));
+        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(flow).isWaitingAt("hold"));
+        String callConnectionId = (String) runtime.getVariable(flow.getId(), "callConnectionId");
+        await().atMost(PROMPTLY).until(() -> statusOf(callConnectionId, "CallConnected") == InboxStatus.PENDING);
+
+        tasks.complete(task(flow).getId());
+
+        await().atMost(PROMPTLY).until(() -> runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count() == 0);
+        assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.CORRELATED);
+    }
+
+    @Test
+    void anEventThatArrivesBeforeItsCallHasAnOwnerIsDeliveredWhenTheOwnerCommits() throws InterruptedException {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+        String callConnectionId = "early-" + UUID.randomUUID();
+        ResponseEntity<String> response = post("""
+                [{"id":"%s","type":"Microsoft.Communication.CallConnected","source":"calling/callConnections/%s",
+                  "specversion":"1.0","data":{"callConnectionId":"%s","serverCallId":"server-1"}}]
+                """.formatted(UUID.randomUUID(), callConnectionId, callConnectionId));
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.PENDING);
+        assertThat(flow).isWaitingAt("callConnected");
+
+        transactions.executeWithoutResult(status -> ownership.register(callConnectionId, flow.getId()));
+
+        await().atMost(PROMPTLY).until(() -> runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count() == 0);
+        assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.CORRELATED);
+        assertThat(variable(flow, "serverCallId")).isEqualTo("server-1");
+    }
+
+    private InboxStatus statusOf(String callConnectionId, String eventName) {
+        List<InboxEntry> events = inbox.ofCall(callConnectionId).stream()
+                .filter(e -> e.eventName().equals(eventName)).toList();
+        return events.isEmpty() ? null : events.get(0).status();
+    }
+
+    private ResponseEntity<String> post(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
+    }
+}

@@ -1,0 +1,78 @@
+package com.switchboard.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+class EmbeddedEmulatorStarterTest {
+
+    @Test
+    void startsEmulatorPerContextAndClosesItWithTheContext() {
+        AcsEmulator emulator;
+        try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
+            "switchboard.emulator.port=0", "switchboard.emulator.answer-delay=250ms",
+            "switchboard.emulator.rules[0].identity=+1666*", "switchboard.emulator.rules[0].behaviour=busy")) {
+            emulator = context.getBean(EmbeddedEmulatorStarter.BEAN_NAME, AcsEmulator.class);
+            String port = context.getEnvironment().getProperty("switchboard.emulator.actual-port");
+            assertThat(port).isEqualTo(String.valueOf(emulator.port())).isNotEqualTo("0");
+            assertThat(context.getEnvironment().getProperty("switchboard.acs.connection-string"))
+                .isEqualTo(emulator.connectionString())
+                .isEqualTo("endpoint=https://localhost:" + port + "/;accesskey=" + EmulatorSettings.DEFAULT_ACCESS_KEY);
+            assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
+            assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
+            assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
+        }
+        assertThat(emulator.port()).isPositive();
+        assertThat(reachable(emulator)).isFalse();
+    }
+
+    @Test
+    void doesNothingWhenDisabled() {
+        // Explicitly off: the project's application.yml turns it on through the default emulator profile.
+        try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=false",
+                "switchboard.emulator.port=0")) {
+            assertThat(context.containsBean(EmbeddedEmulatorStarter.BEAN_NAME)).isFalse();
+            assertThat(context.getEnvironment().getProperty("switchboard.acs.connection-string")).isNullOrEmpty();
+        }
+    }
+
+    @Test
+    void bindsKebabCaseSettings() {
+        try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
+            "switchboard.emulator.port=0", "switchboard.emulator.participants-page-size=7",
+            "switchboard.emulator.ring-timeout=3s", "switchboard.emulator.rules[0].identity=8:acs:x",
+            "switchboard.emulator.rules[0].behaviour=HANG_UP_AFTER", "switchboard.emulator.rules[0].after=2s")) {
+            EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(context.getEnvironment()));
+            assertThat(settings.participantsPageSize()).isEqualTo(7);
+            assertThat(settings.ringTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(settings.rules().get(0))
+                .isEqualTo(new PhoneRule("8:acs:x", PhoneBehaviour.HANG_UP_AFTER, Duration.ofSeconds(2)));
+        }
+    }
+
+    private static ConfigurableApplicationContext application(String... properties) {
+        return new SpringApplicationBuilder(EmptyConfiguration.class)
+            .web(WebApplicationType.NONE)
+            .properties(properties)
+            .run();
+    }
+
+    private static boolean reachable(AcsEmulator emulator) {
+        try {
+            EmulatorClients.unsigned(emulator, "GET", "/emulator/calls");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EmptyConfiguration {
+    }
+}

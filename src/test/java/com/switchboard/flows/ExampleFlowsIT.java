@@ -1,0 +1,134 @@
+package com.switchboard.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.emulator.AcsEmulator;
+import com.switchboard.emulator.CallSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every example flow in processes/, one scenario of the Call Automation guide each, end to end. */
+class ExampleFlowsIT extends SwitchboardIntegrationTest {
+
+    private static final String CALLER_ID = "+14255550100";
+    private static final String CUSTOMER = "+14255550123";
+    private static final String AGENT = "8:acs:agent-7";
+
+    @Autowired
+    AcsEmulator emulator;
+    @Autowired
+    CallbackInbox inbox;
+    @Autowired
+    ObjectMapper mapper;
+
+    @Test
+    void groupCallToAPhoneNumberAndAnAcsUser() throws Exception {
+        ProcessInstance flow = start("group-call", Map.of("phoneNumber", CUSTOMER, "acsUser", AGENT, "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("createCall", "callConnected", "listParticipants", "hangUp",
+                "callDisconnected", "callCompleted");
+        CallSnapshot call = emulator.call(callConnectionId(flow)).orElseThrow();
+        assertThat(call.targets()).containsExactly("4:" + CUSTOMER, AGENT);
+        assertThat(rawIds(variable(flow, "participants"))).contains("4:" + CUSTOMER, AGENT);
+    }
+
+    @Test
+    void transferInAOneToOneCall() {
+        ProcessInstance flow = start("transfer-call", Map.of("target", CUSTOMER, "transferTarget", AGENT, "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("callConnected", "transferCall", "transferAccepted", "callDisconnected", "transferred");
+    }
+
+    @Test
+    void aTransferToABusyTargetFails() {
+        ProcessInstance flow = start("transfer-call",
+                Map.of("target", CUSTOMER, "transferTarget", "8:acs:emulator-busy", "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("transferCall", "transferFailed", "hangUpAfterFailure", "notTransferred");
+        assertThat(variable(flow, "lastResultCode")).isEqualTo(486);
+    }
+
+    @Test
+    void transferATransfereeInAGroupCall() throws Exception {
+        ProcessInstance flow = start("transfer-participant",
+                Map.of("customer", CUSTOMER, "agent", AGENT, "transferTarget", "+14255550199", "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("callConnected", "transferCall", "transferAccepted", "hangUp", "callCompleted");
+        JsonNode accepted = event(callConnectionId(flow), "CallTransferAccepted");
+        assertThat(accepted.path("data").path("transferee").path("rawId").asText()).isEqualTo("4:" + CUSTOMER);
+        assertThat(accepted.path("data").path("transferTarget").path("rawId").asText()).isEqualTo("4:+14255550199");
+    }
+
+    @Test
+    void addAParticipantThenCancelTheInvitation() {
+        ProcessInstance flow = start("add-and-cancel-participant",
+                Map.of("target", CUSTOMER, "participant", "8:acs:emulator-no-answer", "callerId", CALLER_ID,
+                        "invitationTimeout", 60));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("addParticipant", "cancelAddParticipant", "cancelSucceeded", "addFailed",
+                "hangUp", "callCompleted");
+        assertThat(variable(flow, "invitationId")).isNotNull();
+        assertThat(variable(flow, "lastResultCode")).isNotNull();
+        assertThat(event(callConnectionId(flow), "AddParticipantFailed").path("data").path("resultInformation")
+                .path("code").asInt()).isEqualTo(487);
+    }
+
+    @Test
+    void removeAParticipant() throws Exception {
+        ProcessInstance flow = start("remove-participant", Map.of("target", CUSTOMER, "participant", AGENT, "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("callConnected", "removeParticipant", "removed", "listParticipants", "hangUp",
+                "callCompleted");
+        assertThat(rawIds(historicValueAfter(flow, "participants", "listParticipants"))).contains("4:" + CUSTOMER)
+                .doesNotContain(AGENT);
+    }
+
+    @Test
+    void hangUpForEveryone() {
+        ProcessInstance flow = start("hang-up-for-everyone", Map.of("targets", CUSTOMER + ", " + AGENT, "callerId", CALLER_ID));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("callConnected", "hangUp", "callDisconnected", "callCompleted");
+        assertThat(emulator.call(callConnectionId(flow)).map(CallSnapshot::state)).hasValue("disconnected");
+        assertThat(inbox.ofCall(callConnectionId(flow))).extracting(InboxEntry::status).doesNotContain(InboxStatus.PENDING);
+    }
+
+    private String callConnectionId(ProcessInstance flow) {
+        return (String) variable(flow, "callConnectionId");
+    }
+
+    private JsonNode event(String callConnectionId, String name) {
+        return inbox.ofCall(callConnectionId).stream().filter(e -> e.eventName().equals(name)).findFirst()
+                .map(e -> {
+                    try {
+                        return mapper.readTree(e.payload());
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }).orElseThrow(() -> new AssertionError("no " + name + " for call " + callConnectionId));
+    }
+
+    private List<String> rawIds(Object json) throws Exception {
+        return mapper.readerForListOf(String.class).readValue(String.valueOf(json));
+    }
+
+    /** The value a variable got from the given activity (its last update while that activity ran). */
+    private Object historicValueAfter(ProcessInstance flow, String variable, String activityId) {
+        String activityInstance = history.createHistoricActivityInstanceQuery().processInstanceId(flow.getId())
+                .activityId(activityId).singleResult().getId();
+        return history.createHistoricDetailQuery().processInstanceId(flow.getId()).variableUpdates()
+                .activityInstanceId(activityInstance).list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+                .filter(u -> u.getVariableName().equals(variable))
+                .reduce((first, second) -> second).orElseThrow().getValue();
+    }
+}

@@ -1,0 +1,162 @@
+package com.switchboard.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.emulator.AcsEmulator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/outbound-call.bpmn, every path, against the emulator's phone network. */
+class OutboundCallFlowIT extends SwitchboardIntegrationTest {
+
+    private static final String CALLER_ID = "+14255550100";
+    private static final String CUSTOMER = "+14255550123";
+    private static final String AGENT = "8:acs:agent-1";
+
+    @Autowired
+    CallbackInbox inbox;
+    @Autowired
+    AcsEmulator emulator;
+
+    @Test
+    void connectsAddsTheParticipantAndEndsTheCallForEveryone() {
+        ProcessInstance call = startCall(CUSTOMER, AGENT, Map.of());
+        awaitEnded(call);
+
+        assertThat(call).hasPassedInOrder("createCall", "callConnected", "addParticipant", "participantAdded",
+                "participantJoined", "hangUp", "callDisconnected", "callCompleted");
+        assertThat(call).hasNotPassed("remoteHungUp", "createCallFailed", "noAnswer");
+        String callConnectionId = (String) variable(call, "callConnectionId");
+        assertThat(callConnectionId).isNotBlank();
+        assertThat(variable(call, "serverCallId")).isNotNull();
+        assertThat(variable(call, "correlationId")).isNotNull();
+        assertThat(variable(call, "callState")).isEqualTo("disconnected");
+        assertThat(participantListsSeen(call)).anySatisfy(list -> assertThat(list).contains(AGENT, "4:" + CUSTOMER));
+
+        List<InboxEntry> events = inbox.ofCall(callConnectionId);
+        assertThat(events).filteredOn(e -> e.status() == InboxStatus.CORRELATED).extracting(InboxEntry::eventName)
+                .containsExactly("CallConnected", "AddParticipantSucceeded", "CallDisconnected");
+        assertThat(events).filteredOn(e -> e.eventName().equals("ParticipantsUpdated"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.status()).isIn(InboxStatus.APPLIED, InboxStatus.UNMATCHED));
+        assertThat(events).extracting(InboxEntry::status).doesNotContain(InboxStatus.PENDING);
+    }
+
+    @Test
+    void aBusyCalleeEndsInCalleeBusy() {
+        ProcessInstance call = startCall("+15550000486", AGENT, Map.of());
+        awaitEnded(call);
+        assertThat(call).hasPassed("createCallFailed", "calleeBusy").hasNotPassed("callConnected", "addParticipant");
+        assertThat(variable(call, "lastResultCode")).isEqualTo(486);
+        assertThat(variable(call, "callState")).isEqualTo("disconnected");
+    }
+
+    @Test
+    void aDecliningCalleeEndsInCalleeDeclined() {
+        ProcessInstance call = startCall("+15550000603", AGENT, Map.of());
+        awaitEnded(call);
+        assertThat(call).hasPassed("createCallFailed", "calleeDeclined");
+        assertThat(variable(call, "lastResultCode")).isEqualTo(603);
+    }
+
+    @Test
+    void anUnavailableCalleeEndsInNotReached() {
+        ProcessInstance call = startCall("+15550000480", AGENT, Map.of());
+        awaitEnded(call);
+        assertThat(call).hasPassed("createCallFailed", "calleeNotReached");
+        assertThat(variable(call, "lastResultCode")).isEqualTo(480);
+    }
+
+    @Test
+    void whenAcsGivesUpRingingTheCalleeIsNotReached() {
+        // The emulator rings for 3 s in tests (ring-timeout), less than the flow's own timer.
+        ProcessInstance call = startCall("+15550000408", AGENT, Map.of());
+        awaitEnded(call);
+        assertThat(call).hasPassed("createCallFailed", "calleeNotReached").hasNotPassed("noAnswer");
+        assertThat(variable(call, "lastResultCode")).isEqualTo(408);
+    }
+
+    @Test
+    void whenNoEventComesInTimeTheFlowCancelsTheCall() {
+        ProcessInstance call = startCall("+15550000408", AGENT, Map.of("ringTimeout", "PT1S"));
+        awaitEnded(call);
+        assertThat(call).hasPassedInOrder("createCall", "noAnswer", "cancelCall", "noAnswerEnd")
+                .hasNotPassed("createCallFailed");
+    }
+
+    @Test
+    void aParticipantWhoIsBusyIsNotAddedAndTheCallStillEndsCleanly() {
+        ProcessInstance call = startCall(CUSTOMER, "8:acs:emulator-busy", Map.of());
+        awaitEnded(call);
+        assertThat(call).hasPassedInOrder("callConnected", "addParticipant", "participantNotAdded",
+                "participantMissing", "hangUp", "callDisconnected", "callCompleted");
+        assertThat(variable(call, "lastResultCode")).isEqualTo(486);
+    }
+
+    @Test
+    void theRemoteSideHangingUpEndsTheFlowAtAnyMoment() {
+        // The participant rings for a minute; meanwhile the customer hangs up.
+        ProcessInstance call = startCall(CUSTOMER, "8:acs:emulator-no-answer", Map.of("invitationTimeout", 60));
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(call).isWaitingAt("awaitParticipant"));
+        emulator.hangUpParticipant((String) runtime.getVariable(call.getId(), "callConnectionId"), "4:" + CUSTOMER);
+        awaitEnded(call);
+        assertThat(call).hasPassed("remoteHungUp", "endedByRemote").hasNotPassed("hangUp", "participantAdded");
+        assertThat(variable(call, "callState")).isEqualTo("disconnected");
+    }
+
+    @Test
+    void aTargetThatIsNotAPhoneNumberOrUserBecomesAReadableIncident() {
+        ProcessInstance call = startCall("12345", AGENT, Map.of());
+        await().atMost(FLOW_TIMEOUT).until(() ->
+                runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("createCall");
+        assertThat(incident.getIncidentMessage())
+                .isEqualTo("Task \"Call the target\", input \"targets\": '12345' is neither a phone number in "
+                        + "international format (like +14255550123) nor a user id (like 8:acs:...)");
+        runtime.deleteProcessInstance(call.getId(), "test done");
+    }
+
+    @Test
+    void callingAPhoneNumberWithoutCallerIdIsRefusedBeforeAcsIsAsked() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("target", CUSTOMER);
+        variables.put("participant", AGENT);
+        ProcessInstance call = start("outbound-call", variables);
+        await().atMost(FLOW_TIMEOUT).until(() ->
+                runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult().getIncidentMessage())
+                .startsWith("Task \"Call the target\", input \"callerId\": it is empty, but calling a phone number needs a caller ID");
+        assertThat(runtime.getVariable(call.getId(), "callConnectionId")).isNull();
+        runtime.deleteProcessInstance(call.getId(), "test done");
+    }
+
+    private ProcessInstance startCall(String target, String participant, Map<String, Object> extra) {
+        Map<String, Object> variables = new HashMap<>(extra);
+        variables.put("target", target);
+        variables.put("callerId", CALLER_ID);
+        variables.put("participant", participant);
+        return start("outbound-call", variables);
+    }
+
+    /** Every value the participants variable had, as the history recorded it. */
+    private List<String> participantListsSeen(ProcessInstance call) {
+        return history.createHistoricDetailQuery().processInstanceId(call.getId()).variableUpdates().list().stream()
+                .map(HistoricDetail.class::cast)
+                .filter(d -> d instanceof HistoricVariableUpdate u && u.getVariableName().equals("participants"))
+                .map(d -> String.valueOf(((HistoricVariableUpdate) d).getValue()))
+                .toList();
+    }
+}
