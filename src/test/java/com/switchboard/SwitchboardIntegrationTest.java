@@ -44,13 +44,17 @@ public abstract class SwitchboardIntegrationTest {
     }
 
     protected void awaitEnded(ProcessInstance instance) {
+        awaitEnded(instance.getId());
+    }
+
+    protected void awaitEnded(String processInstanceId) {
         await().atMost(FLOW_TIMEOUT).until(() ->
-                runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+                runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0);
     }
 
     /** The ids of the activities the instance ran, in the order they started. */
-    protected List<String> activities(ProcessInstance instance) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+    protected List<String> activities(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricActivityInstance::getActivityId).toList();
     }

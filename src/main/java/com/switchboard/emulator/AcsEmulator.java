@@ -3,11 +3,16 @@ package com.switchboard.emulator;
 import com.switchboard.emulator.callback.CallbackDispatcher;
 import com.switchboard.emulator.callback.DaemonThreads;
 import com.switchboard.emulator.callback.DeliveryLog;
+import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.model.AcsApiException;
+import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.server.EmulatorHttpServer;
 import com.switchboard.emulator.server.TlsContexts;
 import com.switchboard.emulator.telephony.CallEngine;
+import com.switchboard.emulator.telephony.CallLocator;
 import com.switchboard.emulator.telephony.PhoneNetwork;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An in-process emulator of Azure Communication Services Call Automation: an HTTPS server speaking the Call
  * Automation REST API (HMAC-signed, api-versions 2023-03-06 to 2026-03-12) so the official SDK works against it
  * unchanged, an emulated phone network driven by {@link PhoneRule}s, and callback events POSTed to the
- * application as ACS does.
+ * application as ACS does. Calls to the application arrive through an emulated Event Grid subscription
+ * ({@link #placeIncomingCall(IncomingCallRequest)}), and rooms and group calls can be registered for connect.
  *
  * <pre>{@code
  * try (AcsEmulator emulator = AcsEmulator.start(EmulatorSettings.defaults().withPort(0))) {
@@ -33,7 +39,9 @@ public final class AcsEmulator implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor scheduler;
     private final CallbackDispatcher dispatcher;
+    private final EventGridPublisher eventGrid;
     private final DeliveryLog deliveries;
+    private final DeliveryLog eventGridDeliveries;
     private final PhoneNetwork network;
     private final CallEngine engine;
     private final EmulatorHttpServer server;
@@ -47,17 +55,26 @@ public final class AcsEmulator implements AutoCloseable {
         this.deliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
         this.dispatcher = new CallbackDispatcher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
             deliveries);
+        this.eventGridDeliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
+        this.eventGrid = new EventGridPublisher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
+            eventGridDeliveries);
+        if (settings.eventGridUrl() != null) {
+            eventGrid.subscribe(URI.create(settings.eventGridUrl()), settings.eventGridSchema());
+        }
         this.network = new PhoneNetwork(scheduler, settings.rules(), settings.answerDelay(), settings.ringTimeout());
-        this.engine = new CallEngine(network, dispatcher);
+        this.engine = new CallEngine(network, dispatcher, eventGrid, settings.incomingCallTimeout(),
+            settings.appIdentities());
         try {
             this.server = EmulatorHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads(), engine,
-                settings.accessKey(), settings::participantsPageSize);
+                eventGrid, settings.accessKey(), settings::participantsPageSize);
         } catch (RuntimeException e) {
+            eventGrid.close();
             dispatcher.close();
             scheduler.shutdownNow();
             throw e;
         }
+        eventGrid.setValidationEndpoint(endpoint());
     }
 
     /** Binds the HTTPS server and starts serving; {@code settings.port() == 0} picks a free port. */
@@ -99,6 +116,82 @@ public final class AcsEmulator implements AutoCloseable {
         engine.hangUpParticipant(callConnectionId, rawId);
     }
 
+    /**
+     * Someone calls the application: the call rings for the incoming call timeout and its IncomingCall event goes
+     * to the Event Grid subscription (validated first, if it was not yet).
+     *
+     * @throws AcsApiException 400/8523 when {@code from} or {@code to} is not a phone number or raw id
+     */
+    public IncomingCallResult placeIncomingCall(IncomingCallRequest request) {
+        return engine.inbound().place(request);
+    }
+
+    /**
+     * The caller of an incoming call hangs up: while ringing, the call is abandoned (an answer then fails with
+     * AnswerFailed); once answered, the caller leaves the call.
+     *
+     * @throws AcsApiException 404/8522 when there is no such incoming call in progress
+     */
+    public void hangUpIncomingCall(String serverCallId) {
+        engine.inbound().callerHangsUp(serverCallId);
+    }
+
+    /** The incoming calls placed so far (the most recent 500), oldest first. */
+    public List<IncomingCallSnapshot> incomingCalls() {
+        return engine.inbound().snapshots();
+    }
+
+    public Optional<IncomingCallSnapshot> incomingCall(String serverCallId) {
+        return engine.inbound().snapshot(serverCallId);
+    }
+
+    /** How long incoming calls placed from now on ring before their context expires. */
+    public void setIncomingCallTimeout(Duration timeout) {
+        engine.inbound().setTimeout(timeout);
+    }
+
+    /** Replaces the raw-id globs of identities the application answers for (a redirect to one rings it again). */
+    public void setAppIdentities(List<String> globs) {
+        engine.inbound().setAppIdentities(globs);
+    }
+
+    /**
+     * Sets the Event Grid subscription for IncomingCall events, e.g. once the application's port is known; null or
+     * blank removes it. The new subscription is validated before its first delivery.
+     */
+    public void setEventGridSubscription(String url, EventGridSchema schema) {
+        eventGrid.subscribe(url == null || url.isBlank() ? null : URI.create(EmulatorSettings.requireWebhook(url)),
+            schema == null ? EventGridSchema.EVENT_GRID : schema);
+    }
+
+    public EventGridSubscriptionStatus eventGridSubscription() {
+        return eventGrid.status();
+    }
+
+    /**
+     * Registers a room with the people in it, for connect with a {@code roomCallLocator}; returns the room call's
+     * server call id (a {@code serverCallLocator} reaches it too).
+     *
+     * @param participantRawIds raw ids or E.164 phone numbers
+     */
+    public String createRoom(String roomId, List<String> participantRawIds) {
+        return registerConference(CallLocator.Kind.ROOM, roomId, participantRawIds);
+    }
+
+    /** Like {@link #createRoom(String, List)} for a group call ({@code groupCallLocator}). */
+    public String createGroupCall(String groupCallId, List<String> participantRawIds) {
+        return registerConference(CallLocator.Kind.GROUP_CALL, groupCallId, participantRawIds);
+    }
+
+    private String registerConference(CallLocator.Kind kind, String id, List<String> participantRawIds) {
+        if (id == null || id.isBlank()) {
+            throw AcsApiException.invalidArgument("The field 'id' is required.");
+        }
+        List<Identifier> participants = participantRawIds.stream()
+            .map(rawId -> Identifier.parse(rawId, "participants")).toList();
+        return engine.conferences().register(kind, id, participants).serverCallId();
+    }
+
     /** The callback deliveries made so far (delivered or dropped), oldest first. */
     public List<DeliveredEvent> deliveredEvents() {
         return deliveries.snapshot();
@@ -106,6 +199,16 @@ public final class AcsEmulator implements AutoCloseable {
 
     public void clearDeliveredEvents() {
         deliveries.clear();
+    }
+
+    /**
+     * The Event Grid deliveries so far, oldest first: the validation handshakes (type
+     * {@code SubscriptionValidation}) and the events (type {@code IncomingCall}), delivered or dropped. Their
+     * {@code callConnectionId} is null; a dropped event that was never attempted (its subscription failed validation)
+     * has 0 attempts.
+     */
+    public List<DeliveredEvent> eventGridDeliveries() {
+        return eventGridDeliveries.snapshot();
     }
 
     /** Replaces the phone-network rules (the whole list, first match wins); calls already ringing are unaffected. */
@@ -130,6 +233,7 @@ public final class AcsEmulator implements AutoCloseable {
         server.close();
         engine.shutdown();
         dispatcher.close();
+        eventGrid.close();
         scheduler.shutdownNow();
     }
 }

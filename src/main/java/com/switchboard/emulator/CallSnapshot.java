@@ -10,6 +10,7 @@ import java.util.List;
  * @param targets raw ids the call was created for
  * @param participants raw ids currently in the call, the application's first
  * @param ringing raw ids invited but not yet answered
+ * @param operations the Call Automation requests that acted on the call, oldest first
  */
 public record CallSnapshot(
     String callConnectionId,
@@ -20,5 +21,6 @@ public record CallSnapshot(
     String source,
     List<String> targets,
     List<String> participants,
-    List<String> ringing) {
+    List<String> ringing,
+    List<CallOperation> operations) {
 }

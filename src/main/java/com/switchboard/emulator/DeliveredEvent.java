@@ -3,15 +3,16 @@ package com.switchboard.emulator;
 import java.time.Instant;
 
 /**
- * A record of one callback event the emulator tried to POST.
+ * A record of one callback event (or Event Grid delivery) the emulator tried to send.
  *
  * @param type the event name without the {@code Microsoft.Communication.} prefix, e.g. {@code CallConnected}
- * @param callConnectionId the call the event belongs to
+ * @param callConnectionId the call the event belongs to; null for Event Grid deliveries
  * @param callbackUri where it was POSTed
  * @param status the HTTP status of the last attempt, or -1 when no response arrived
  * @param attempts how many attempts were made
  * @param delivered whether an attempt got a 2xx answer
- * @param event the CloudEvent JSON that was POSTed (as the single element of the JSON array)
+ * @param event the CloudEvent JSON that was POSTed (as the single element of the JSON array); for Event Grid the
+ *     body that was sent
  * @param time when the outcome was known
  */
 public record DeliveredEvent(

@@ -1,5 +1,6 @@
 package com.switchboard.emulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +17,17 @@ import java.util.Objects;
  * @param answerDelay how long callees ring before their rule's outcome (answer, busy, ...)
  * @param ringTimeout how long a callee that never answers rings before the call fails with 408
  * @param participantsPageSize page size of the list participants operation
- * @param callbackAttempts how many times a callback POST is attempted before the event is dropped
+ * @param callbackAttempts how many times a callback (or Event Grid) POST is attempted before the event is dropped
  * @param callbackBackoff the delay before the first retry; it doubles with every further retry
  * @param serverThreads worker threads of the HTTPS server
  * @param rules phone-network rules, first match wins; callees no rule matches answer
+ * @param eventGridUrl the application's webhook that the Event Grid subscription for IncomingCall events delivers
+ *     to; null or blank for no subscription
+ * @param eventGridSchema the event schema of that subscription
+ * @param incomingCallTimeout how long an incoming call rings the application; afterwards its incoming call context
+ *     is expired (ACS: 30 seconds)
+ * @param appIdentities globs over raw ids ({@code 8:acs:*}, {@code +1425555*}) that the application answers for:
+ *     a call redirected to one of them raises a new IncomingCall event
  */
 public record EmulatorSettings(
     String bindAddress,
@@ -33,12 +41,18 @@ public record EmulatorSettings(
     int callbackAttempts,
     Duration callbackBackoff,
     int serverThreads,
-    List<PhoneRule> rules) {
+    List<PhoneRule> rules,
+    String eventGridUrl,
+    EventGridSchema eventGridSchema,
+    Duration incomingCallTimeout,
+    List<String> appIdentities) {
 
     /** The emulator's fixed development access key (32 random bytes, base64). Not a secret. */
     public static final String DEFAULT_ACCESS_KEY = "TZmAx8lFEIkwNMAB1nnGrtHi7TFEnz57i1bmv+w6nfw=";
     public static final String DEFAULT_CERTIFICATE = "classpath:emulator/emulator-cert.pem";
     public static final String DEFAULT_PRIVATE_KEY = "classpath:emulator/emulator-key.pem";
+    /** Every ACS user of the emulated resource: calls to them reach the application through Event Grid. */
+    public static final List<String> DEFAULT_APP_IDENTITIES = List.of("8:acs:*");
 
     public EmulatorSettings {
         requireText(bindAddress, "bindAddress");
@@ -51,6 +65,7 @@ public record EmulatorSettings(
         requireNotNegative(answerDelay, "answerDelay");
         requireNotNegative(ringTimeout, "ringTimeout");
         requireNotNegative(callbackBackoff, "callbackBackoff");
+        requireNotNegative(incomingCallTimeout, "incomingCallTimeout");
         if (participantsPageSize < 1) {
             throw new IllegalArgumentException("participantsPageSize must be positive");
         }
@@ -61,61 +76,108 @@ public record EmulatorSettings(
             throw new IllegalArgumentException("serverThreads must be at least 1");
         }
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null : requireWebhook(eventGridUrl.trim());
+        eventGridSchema = eventGridSchema == null ? EventGridSchema.EVENT_GRID : eventGridSchema;
+        appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
     }
 
     public static EmulatorSettings defaults() {
         return new EmulatorSettings("127.0.0.1", 8443, DEFAULT_ACCESS_KEY, DEFAULT_CERTIFICATE, DEFAULT_PRIVATE_KEY,
-            Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5, Duration.ofMillis(200), 16, PhoneRule.DEFAULTS);
+            Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5, Duration.ofMillis(200), 16, PhoneRule.DEFAULTS,
+            null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30), DEFAULT_APP_IDENTITIES);
     }
 
     public EmulatorSettings withBindAddress(String value) {
         return new EmulatorSettings(value, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withPort(int value) {
         return new EmulatorSettings(bindAddress, value, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withAccessKey(String value) {
         return new EmulatorSettings(bindAddress, port, value, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withTls(String certificateLocation, String privateKeyLocation) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation, answerDelay,
-            ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+        return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation,
+            answerDelay, ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules,
+            eventGridUrl, eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withAnswerDelay(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, value, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withRingTimeout(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, value,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withParticipantsPageSize(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            value, callbackAttempts, callbackBackoff, serverThreads, rules);
+            value, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
+            incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withCallbackRetries(int attempts, Duration backoff) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, attempts, backoff, serverThreads, rules);
+            participantsPageSize, attempts, backoff, serverThreads, rules, eventGridUrl, eventGridSchema,
+            incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withServerThreads(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, value, rules);
+            participantsPageSize, callbackAttempts, callbackBackoff, value, rules, eventGridUrl, eventGridSchema,
+            incomingCallTimeout, appIdentities);
     }
 
     public EmulatorSettings withRules(List<PhoneRule> value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, value);
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, value, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities);
+    }
+
+    public EmulatorSettings withEventGrid(String url, EventGridSchema schema) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, url, schema,
+            incomingCallTimeout, appIdentities);
+    }
+
+    public EmulatorSettings withIncomingCallTimeout(Duration value) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, value, appIdentities);
+    }
+
+    public EmulatorSettings withAppIdentities(List<String> value) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, value);
+    }
+
+    /** An absolute http(s) URL, as Event Grid webhooks are. */
+    static String requireWebhook(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The Event Grid webhook is not a valid URL: " + url, e);
+        }
+        if (uri.getHost() == null
+            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("The Event Grid webhook must be an absolute http(s) URL: " + url);
+        }
+        return url;
     }
 
     private static void requireText(String value, String name) {

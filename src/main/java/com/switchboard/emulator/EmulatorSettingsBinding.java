@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.Binder;
  * {@code switchboard.emulator.answer-delay=500ms}, {@code SWITCHBOARD_EMULATOR_ANSWER_DELAY=500ms}, ...).
  *
  * <p>Configured {@code rules} are evaluated before the built-in {@link PhoneRule#DEFAULTS}, so they can override
- * them (a final {@code identity: "*"} rule even replaces the default "everything answers").
+ * them (a final {@code identity: "*"} rule even replaces the default "everything answers"). Incoming calls:
+ * {@code event-grid-url} (the app's webhook, empty for none), {@code event-grid-schema} ({@code EventGrid} or
+ * {@code CloudEvents}), {@code incoming-call-timeout} and {@code app-identities} (a list of raw-id globs).
  */
 public final class EmulatorSettingsBinding {
 
@@ -42,6 +44,10 @@ public final class EmulatorSettingsBinding {
         private Duration callbackBackoff = DEFAULTS.callbackBackoff();
         private int serverThreads = DEFAULTS.serverThreads();
         private List<Rule> rules = new ArrayList<>();
+        private String eventGridUrl = DEFAULTS.eventGridUrl();
+        private EventGridSchema eventGridSchema = DEFAULTS.eventGridSchema();
+        private Duration incomingCallTimeout = DEFAULTS.incomingCallTimeout();
+        private List<String> appIdentities = new ArrayList<>(DEFAULTS.appIdentities());
 
         EmulatorSettings toSettings() {
             List<PhoneRule> phoneRules = new ArrayList<>();
@@ -49,7 +55,8 @@ public final class EmulatorSettingsBinding {
                 phoneRules.add(new PhoneRule(rule.getIdentity(), rule.getBehaviour(), rule.getAfter())));
             phoneRules.addAll(PhoneRule.DEFAULTS);
             return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-                participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, phoneRules);
+                participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, phoneRules, eventGridUrl,
+                eventGridSchema, incomingCallTimeout, appIdentities);
         }
 
         public boolean isEnabled() {
@@ -146,6 +153,38 @@ public final class EmulatorSettingsBinding {
 
         public void setServerThreads(int serverThreads) {
             this.serverThreads = serverThreads;
+        }
+
+        public String getEventGridUrl() {
+            return eventGridUrl;
+        }
+
+        public void setEventGridUrl(String eventGridUrl) {
+            this.eventGridUrl = eventGridUrl;
+        }
+
+        public EventGridSchema getEventGridSchema() {
+            return eventGridSchema;
+        }
+
+        public void setEventGridSchema(EventGridSchema eventGridSchema) {
+            this.eventGridSchema = eventGridSchema;
+        }
+
+        public Duration getIncomingCallTimeout() {
+            return incomingCallTimeout;
+        }
+
+        public void setIncomingCallTimeout(Duration incomingCallTimeout) {
+            this.incomingCallTimeout = incomingCallTimeout;
+        }
+
+        public List<String> getAppIdentities() {
+            return appIdentities;
+        }
+
+        public void setAppIdentities(List<String> appIdentities) {
+            this.appIdentities = appIdentities;
         }
 
         public List<Rule> getRules() {

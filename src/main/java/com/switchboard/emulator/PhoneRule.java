@@ -1,10 +1,10 @@
 package com.switchboard.emulator;
 
 import com.switchboard.emulator.model.Identifier;
+import com.switchboard.emulator.model.IdentityGlob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One rule of the emulated phone network: callees matching {@code identity} behave as {@code behaviour}.
@@ -47,19 +47,6 @@ public record PhoneRule(String identity, PhoneBehaviour behaviour, Duration afte
     }
 
     public boolean matches(Identifier callee) {
-        Pattern pattern = glob(identity);
-        return pattern.matcher(callee.rawId()).matches()
-            || callee.isPhoneNumber() && pattern.matcher(callee.phoneNumber()).matches();
-    }
-
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : glob.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString());
+        return new IdentityGlob(identity).matches(callee);
     }
 }

@@ -3,6 +3,7 @@ package com.switchboard.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,20 +48,30 @@ class EmbeddedEmulatorStarterTest {
         try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
             "switchboard.emulator.port=0", "switchboard.emulator.participants-page-size=7",
             "switchboard.emulator.ring-timeout=3s", "switchboard.emulator.rules[0].identity=8:acs:x",
-            "switchboard.emulator.rules[0].behaviour=HANG_UP_AFTER", "switchboard.emulator.rules[0].after=2s")) {
+            "switchboard.emulator.rules[0].behaviour=HANG_UP_AFTER", "switchboard.emulator.rules[0].after=2s",
+            "switchboard.emulator.event-grid-url=http://localhost:8080/api/incoming-calls",
+            "switchboard.emulator.event-grid-schema=CloudEvents", "switchboard.emulator.incoming-call-timeout=5s",
+            "switchboard.emulator.app-identities=8:acs:bot-*,+1425555*")) {
             EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(context.getEnvironment()));
             assertThat(settings.participantsPageSize()).isEqualTo(7);
             assertThat(settings.ringTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(settings.rules().get(0))
                 .isEqualTo(new PhoneRule("8:acs:x", PhoneBehaviour.HANG_UP_AFTER, Duration.ofSeconds(2)));
+            assertThat(settings.eventGridUrl()).isEqualTo("http://localhost:8080/api/incoming-calls");
+            assertThat(settings.eventGridSchema()).isEqualTo(EventGridSchema.CLOUD_EVENTS);
+            assertThat(settings.incomingCallTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.appIdentities()).containsExactly("8:acs:bot-*", "+1425555*");
+            AcsEmulator emulator = context.getBean(EmbeddedEmulatorStarter.BEAN_NAME, AcsEmulator.class);
+            assertThat(emulator.eventGridSubscription().url()).isEqualTo("http://localhost:8080/api/incoming-calls");
+            assertThat(emulator.eventGridSubscription().state()).isEqualTo("pending");
         }
     }
 
+    /** Passes the properties as command-line arguments, so they win over the project's (profile) yml files. */
     private static ConfigurableApplicationContext application(String... properties) {
         return new SpringApplicationBuilder(EmptyConfiguration.class)
             .web(WebApplicationType.NONE)
-            .properties(properties)
-            .run();
+            .run(Arrays.stream(properties).map(property -> "--" + property).toArray(String[]::new));
     }
 
     private static boolean reachable(AcsEmulator emulator) {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -125,6 +124,21 @@ final class EmulatorClients {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint()).resolve(path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
+            return jdk().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An unsigned request with a JSON body (control API). */
+    static HttpResponse<String> control(AcsEmulator emulator, String method, String path, String json) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint()).resolve(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
             return jdk().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

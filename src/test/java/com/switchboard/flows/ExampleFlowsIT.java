@@ -43,6 +43,24 @@ class ExampleFlowsIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void connectToARoomCallListItsParticipantsAndLeave() throws Exception {
+        String roomId = "room-" + java.util.UUID.randomUUID();
+        emulator.createRoom(roomId, List.of("8:acs:teacher", CUSTOMER));
+        ProcessInstance flow = start("connect-room-call", Map.of("roomId", roomId));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("connectCall", "callConnected", "listParticipants", "leave",
+                "callDisconnected", "leftRoom");
+        assertThat(rawIds(variable(flow, "participants"))).contains("8:acs:teacher", "4:" + CUSTOMER);
+    }
+
+    @Test
+    void connectingToAnUnknownRoomFails() {
+        ProcessInstance flow = start("connect-room-call", Map.of("roomId", "no-such-room"));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("connectCall", "connectFailed", "notConnected");
+    }
+
+    @Test
     void transferInAOneToOneCall() {
         ProcessInstance flow = start("transfer-call", Map.of("target", CUSTOMER, "transferTarget", AGENT, "callerId", CALLER_ID));
         awaitEnded(flow);

@@ -2,7 +2,9 @@ package com.switchboard.emulator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Reads and writes the shared Call Automation JSON models ({@code CommunicationIdentifierModel},
@@ -10,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class AcsJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Instants (in snapshots) are written as ISO-8601 strings. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private AcsJson() {
     }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * The stable Call Automation api-versions the emulator answers, oldest first.
  *
  * <p>Feature flags follow the published OpenAPI specifications: 2023-03-06 is the version the Java SDK
- * 1.0.4 speaks; 2023-10-15 added cancel add participant and {@code invitationId}; 2024-04-15 added
- * {@code operationCallbackUri}; 2024-09-15 added connect and hold ({@code isOnHold}).
+ * 1.0.4 speaks; 2023-10-15 added cancel add participant, {@code invitationId}, the {@code transferee} of a transfer
+ * and {@code customCallingContext}; 2024-04-15 added {@code operationCallbackUri}; 2024-09-15 added connect, hold
+ * ({@code isOnHold}) and the AnswerFailed and ConnectFailed events.
  */
 public enum ApiVersion {
     V2023_03_06("2023-03-06"),
@@ -48,6 +49,15 @@ public enum ApiVersion {
 
     public boolean hasOperationCallbackUri() {
         return isAtLeast(V2024_04_15);
+    }
+
+    public boolean hasCustomCallingContext() {
+        return isAtLeast(V2023_10_15);
+    }
+
+    /** AnswerFailed exists; before, a failed answer is reported by CallDisconnected. */
+    public boolean hasAnswerFailed() {
+        return isAtLeast(V2024_09_15);
     }
 
     public boolean hasHoldState() {

@@ -53,6 +53,28 @@ public record Identifier(Kind kind, String rawId) {
         return new Identifier(Kind.UNKNOWN, rawId);
     }
 
+    /**
+     * An identifier as people write it: an E.164 phone number ({@code +14255550123}) or a raw id.
+     *
+     * @throws AcsApiException 400/8523 naming {@code field} when it is blank or a malformed phone number
+     */
+    public static Identifier parse(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw AcsApiException.invalidArgument("The field '" + field + "' is required.");
+        }
+        String trimmed = value.trim();
+        String number = trimmed.startsWith("+") ? trimmed
+            : trimmed.startsWith(PHONE_PREFIX) ? trimmed.substring(PHONE_PREFIX.length()) : null;
+        if (number != null) {
+            if (!number.matches("\\+[0-9]{3,15}")) {
+                throw AcsApiException.invalidArgument(
+                    "The phone number '" + number + "' in '" + field + "' is not in E.164 format.");
+            }
+            return phoneNumber(number);
+        }
+        return fromRawId(trimmed);
+    }
+
     public static Identifier phoneNumber(String number) {
         return new Identifier(Kind.PHONE_NUMBER, PHONE_PREFIX + number);
     }

@@ -29,4 +29,7 @@ public record ResultInfo(int code, int subCode, String message) {
     public static final ResultInfo TRANSFERRED =
         new ResultInfo(200, 0, "The call was transferred and the application left it.");
     public static final ResultInfo TRANSFER_ACCEPTED = new ResultInfo(202, 0, "The transfer was accepted.");
+    public static final ResultInfo CALL_NOT_FOUND = new ResultInfo(404, 8522, "Call not found.");
+    public static final ResultInfo CALLER_HUNG_UP_BEFORE_ANSWER =
+        new ResultInfo(487, 560487, "The caller hung up before the call was answered.");
 }

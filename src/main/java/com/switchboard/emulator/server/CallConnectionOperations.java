@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
+import com.switchboard.emulator.model.CustomCallingContext;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.telephony.CallEngine;
 import com.switchboard.emulator.telephony.CallState;
@@ -80,11 +81,17 @@ final class CallConnectionOperations {
         return targets;
     }
 
-    /** The operation's result events go to its operationCallbackUri where the api-version has one. */
+    /**
+     * A mid-call operation: its result events go to its operationCallbackUri, and its customCallingContext is passed
+     * on, where the api-version has them.
+     */
     static Operation operation(JsonBody body, ApiVersion version, String operationContext) {
         URI operationCallbackUri = version.hasOperationCallbackUri()
             ? body.callbackUri("operationCallbackUri").orElse(null)
             : null;
-        return new Operation(version, operationContext, operationCallbackUri);
+        CustomCallingContext custom = version.hasCustomCallingContext()
+            ? CustomCallingContext.read(body.node("customCallingContext"), "customCallingContext")
+            : CustomCallingContext.NONE;
+        return new Operation(version, operationContext, operationCallbackUri, custom);
     }
 }

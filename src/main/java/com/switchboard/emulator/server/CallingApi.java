@@ -32,6 +32,7 @@ final class CallingApi {
         this.repeatability = repeatability;
         CallConnectionOperations calls = new CallConnectionOperations(engine);
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
+        PreConnectionOperations preConnections = new PreConnectionOperations(engine);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
@@ -43,8 +44,10 @@ final class CallingApi {
             Route.of("POST", PARTICIPANTS + ":add", V2023_03_06, true, participants::add),
             Route.of("POST", PARTICIPANTS + ":remove", V2023_03_06, true, participants::remove),
             Route.of("POST", PARTICIPANTS + ":cancelAddParticipant", V2023_10_15, true, participants::cancelAdd),
-            notImplemented("POST", "/calling/callConnections:(answer|reject|redirect)", V2023_03_06),
-            notImplemented("POST", "/calling/callConnections:connect", V2024_09_15),
+            Route.of("POST", "/calling/callConnections:answer", V2023_03_06, true, preConnections::answer),
+            Route.of("POST", "/calling/callConnections:reject", V2023_03_06, true, preConnections::reject),
+            Route.of("POST", "/calling/callConnections:redirect", V2023_03_06, true, preConnections::redirect),
+            Route.of("POST", "/calling/callConnections:connect", V2024_09_15, true, preConnections::connect),
             notImplemented("POST", CALL + ":(play|recognize|cancelAllMediaOperations)", V2023_03_06),
             notImplemented("POST", CALL
                 + ":(sendDtmfTones|startContinuousDtmfRecognition|stopContinuousDtmfRecognition)", V2023_10_15),

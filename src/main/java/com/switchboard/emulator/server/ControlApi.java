@@ -1,32 +1,70 @@
 package com.switchboard.emulator.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.switchboard.emulator.EventGridSchema;
+import com.switchboard.emulator.IncomingCallRequest;
+import com.switchboard.emulator.IncomingCallResult;
+import com.switchboard.emulator.eventgrid.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
+import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
+import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.telephony.CallEngine;
+import com.switchboard.emulator.telephony.CallLocator;
+import com.switchboard.emulator.telephony.Conferences;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The emulator's own control API under {@code /emulator} (no signature, no api-version): inspect calls and make
- * remote participants hang up.
+ * The emulator's own control API under {@code /emulator} (no signature, no api-version).
  * <ul>
- *   <li>{@code GET /emulator/calls}: all live and recently ended calls</li>
- *   <li>{@code GET /emulator/calls/{callConnectionId}}</li>
+ *   <li>{@code GET /emulator/calls}: all live and recently ended calls;
+ *   {@code GET /emulator/calls/{callConnectionId}}</li>
  *   <li>{@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:hangUp}: 204</li>
+ *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders"}}:
+ *   201 {@code {"serverCallId", "incomingCallContext", "correlationId"}}; {@code GET /emulator/incoming-calls},
+ *   {@code GET /emulator/incoming-calls/{serverCallId}}</li>
+ *   <li>{@code POST /emulator/incoming-calls/{serverCallId}:hangUp}: the caller hangs up, 204</li>
+ *   <li>{@code POST /emulator/rooms}, {@code POST /emulator/group-calls} {@code {"id", "participants": [...]}}:
+ *   201 {@code {"id", "serverCallId", "participants"}}</li>
+ *   <li>{@code GET /emulator/event-grid}: the subscription status; {@code PUT /emulator/event-grid}
+ *   {@code {"url", "schema"}} sets (or, with no url, removes) it; {@code GET /emulator/event-grid/validate?id=code}:
+ *   the manual validation URL</li>
  * </ul>
  */
 final class ControlApi {
 
     private final CallEngine engine;
+    private final EventGridPublisher eventGrid;
     private final Router router;
 
-    ControlApi(CallEngine engine) {
+    ControlApi(CallEngine engine, EventGridPublisher eventGrid) {
         this.engine = engine;
+        this.eventGrid = eventGrid;
         this.router = new Router(List.of(
             Route.of("GET", "/emulator/calls/?", null, false, (request, version, path) ->
                 ApiResponse.json(200, ResponseBodies.snapshots(engine.snapshots()))),
             Route.of("GET", "/emulator/calls/([^/:]+)", null, false, this::call),
             Route.of("POST", "/emulator/calls/([^/:]+)/participants/([^/]+):hangUp", null, false,
-                this::hangUpParticipant)));
+                this::hangUpParticipant),
+            Route.of("POST", "/emulator/incoming-calls/?", null, false, this::placeIncomingCall),
+            Route.of("GET", "/emulator/incoming-calls/?", null, false, (request, version, path) ->
+                ApiResponse.json(200, AcsJson.MAPPER.valueToTree(engine.inbound().snapshots()))),
+            Route.of("GET", "/emulator/incoming-calls/([^/:]+)", null, false, this::incomingCall),
+            Route.of("POST", "/emulator/incoming-calls/([^/:]+):hangUp", null, false, this::callerHangsUp),
+            Route.of("POST", "/emulator/rooms/?", null, false, (request, version, path) ->
+                registerConference(request, CallLocator.Kind.ROOM)),
+            Route.of("POST", "/emulator/group-calls/?", null, false, (request, version, path) ->
+                registerConference(request, CallLocator.Kind.GROUP_CALL)),
+            Route.of("GET", "/emulator/event-grid/?", null, false, (request, version, path) ->
+                ApiResponse.json(200, AcsJson.MAPPER.valueToTree(eventGrid.status()))),
+            Route.of("PUT", "/emulator/event-grid/?", null, false, this::subscribe),
+            Route.of("GET", "/emulator/event-grid/validate", null, false, this::validate)));
     }
 
     ApiResponse handle(ApiRequest request) {
@@ -42,5 +80,81 @@ final class ControlApi {
     private ApiResponse hangUpParticipant(ApiRequest request, ApiVersion ignored, String... path) {
         engine.hangUpParticipant(path[0], path[1]);
         return ApiResponse.noContent();
+    }
+
+    private ApiResponse placeIncomingCall(ApiRequest request, ApiVersion ignored, String... path) {
+        JsonBody body = JsonBody.parse(request);
+        IncomingCallResult result = engine.inbound().place(new IncomingCallRequest(body.requiredText("from"),
+            body.requiredText("to"), body.text("callerDisplayName").orElse(null), headers(body, "sipHeaders"),
+            headers(body, "voipHeaders")));
+        return ApiResponse.json(201, AcsJson.MAPPER.valueToTree(result));
+    }
+
+    private ApiResponse incomingCall(ApiRequest request, ApiVersion ignored, String... path) {
+        return engine.inbound().snapshot(path[0])
+            .map(call -> ApiResponse.json(200, AcsJson.MAPPER.valueToTree(call)))
+            .orElseThrow(() -> new AcsApiException(404, "8522", "No incoming call " + path[0] + "."));
+    }
+
+    private ApiResponse callerHangsUp(ApiRequest request, ApiVersion ignored, String... path) {
+        engine.inbound().callerHangsUp(path[0]);
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse registerConference(ApiRequest request, CallLocator.Kind kind) {
+        JsonBody body = JsonBody.parse(request);
+        String id = body.requiredText("id");
+        JsonNode people = body.node("participants");
+        List<Identifier> participants = new ArrayList<>();
+        if (people != null) {
+            if (!people.isArray()) {
+                throw AcsApiException.invalidArgument("The field 'participants' must be an array of raw ids.");
+            }
+            for (int i = 0; i < people.size(); i++) {
+                participants.add(Identifier.parse(people.get(i).asText(""), "participants[" + i + "]"));
+            }
+        }
+        Conferences.Conference conference = engine.conferences().register(kind, id, participants);
+        ObjectNode response = AcsJson.object();
+        response.put("id", conference.id());
+        response.put("serverCallId", conference.serverCallId());
+        ArrayNode rawIds = response.putArray("participants");
+        conference.participants().forEach(p -> rawIds.add(p.rawId()));
+        return ApiResponse.json(201, response);
+    }
+
+    private ApiResponse subscribe(ApiRequest request, ApiVersion ignored, String... path) {
+        JsonBody body = JsonBody.parse(request);
+        URI url = body.callbackUri("url").orElse(null);
+        EventGridSchema schema;
+        try {
+            schema = body.text("schema").map(EventGridSchema::fromName).orElse(EventGridSchema.EVENT_GRID);
+        } catch (IllegalArgumentException e) {
+            throw AcsApiException.invalidArgument(e.getMessage());
+        }
+        eventGrid.subscribe(url, schema);
+        return ApiResponse.json(200, AcsJson.MAPPER.valueToTree(eventGrid.status()));
+    }
+
+    private ApiResponse validate(ApiRequest request, ApiVersion ignored, String... path) {
+        String code = request.queryParameter("id").orElse("");
+        if (!eventGrid.validateManually(code)) {
+            throw new AcsApiException(404, "NotFound", "No Event Grid subscription has the validation code '"
+                + code + "'.");
+        }
+        return ApiResponse.json(200, AcsJson.object().put("validated", true));
+    }
+
+    private static Map<String, String> headers(JsonBody body, String field) {
+        JsonNode node = body.node(field);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (node == null) {
+            return headers;
+        }
+        if (!node.isObject()) {
+            throw AcsApiException.invalidArgument("The field '" + field + "' must be an object of strings.");
+        }
+        node.fields().forEachRemaining(entry -> headers.put(entry.getKey(), entry.getValue().asText()));
+        return headers;
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import com.switchboard.emulator.callback.DaemonThreads;
+import com.switchboard.emulator.eventgrid.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.telephony.CallEngine;
 import java.io.IOException;
@@ -51,7 +52,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
      * @param participantsPageSize read per request, so it can change at runtime
      */
     public static EmulatorHttpServer start(InetSocketAddress address, SSLContext tls, int threads, CallEngine engine,
-                                           String accessKey, IntSupplier participantsPageSize) {
+                                           EventGridPublisher eventGrid, String accessKey,
+                                           IntSupplier participantsPageSize) {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUED_REQUESTS), DaemonThreads.named("acs-emulator-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
@@ -64,7 +66,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
             EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, workers,
                 new CallingApi(engine, new HmacAuthenticator(accessKey, clock), new RepeatabilityCache(clock),
                     participantsPageSize),
-                new ControlApi(engine));
+                new ControlApi(engine, eventGrid));
             server.createContext("/", emulatorServer::handle);
             server.start();
             return emulatorServer;

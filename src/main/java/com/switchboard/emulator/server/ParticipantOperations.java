@@ -7,7 +7,6 @@ import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.telephony.AddParticipantCommand;
 import com.switchboard.emulator.telephony.CallEngine;
-import com.switchboard.emulator.telephony.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;

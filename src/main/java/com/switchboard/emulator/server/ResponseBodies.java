@@ -31,7 +31,9 @@ final class ResponseBodies {
         if (call.sourceDisplayName() != null) {
             body.put("sourceDisplayName", call.sourceDisplayName());
         }
-        body.set("source", AcsJson.identifier(call.application()));
+        if (call.source() != null) {
+            body.set("source", AcsJson.identifier(call.source()));
+        }
         body.put("correlationId", call.correlationId());
         return body;
     }

@@ -2,11 +2,14 @@ package com.switchboard.emulator.telephony;
 
 import com.switchboard.emulator.CallSnapshot;
 import com.switchboard.emulator.callback.CallbackDispatcher;
+import com.switchboard.emulator.eventgrid.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.model.ResultInfo;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -29,23 +32,63 @@ public final class CallEngine {
     private final CallEvents events;
     private final Identifier applicationIdentity =
         Identifier.communicationUser("8:acs:" + RESOURCE_ID + "_" + UUID.randomUUID());
+    private final Conferences conferences = new Conferences();
+    private final InboundCalls inbound;
 
-    public CallEngine(PhoneNetwork network, CallbackDispatcher dispatcher) {
+    /**
+     * @param eventGrid where IncomingCall events are published
+     * @param incomingCallTimeout how long an incoming call rings before its context expires
+     * @param appIdentities raw-id globs the application answers for (a redirect to one rings it again)
+     */
+    public CallEngine(PhoneNetwork network, CallbackDispatcher dispatcher, EventGridPublisher eventGrid,
+                      Duration incomingCallTimeout, List<String> appIdentities) {
         this.network = network;
         this.events = new CallEvents(dispatcher);
+        this.inbound = new InboundCalls(this, eventGrid, Clock.systemUTC(), incomingCallTimeout, appIdentities);
+    }
+
+    /** Calls to the application: place, answer, reject, redirect. */
+    public InboundCalls inbound() {
+        return inbound;
+    }
+
+    /** Rooms and group calls the application can connect to. */
+    public Conferences conferences() {
+        return conferences;
     }
 
     /** Creates the call and starts ringing its targets; the call stays {@code connecting} until one answers. */
     public EmulatedCall createCall(CreateCallCommand command) {
         Identifier application = command.source() != null ? command.source() : applicationIdentity;
-        EmulatedCall call = new EmulatedCall(UUID.randomUUID().toString(), newServerCallId(),
-            UUID.randomUUID().toString(), application, command);
+        EmulatedCall call = new EmulatedCall(new CallSetup(UUID.randomUUID().toString(), newServerCallId(),
+            UUID.randomUUID().toString(), application, application, command.targets(), command.callbackUri(),
+            command.sourceCallerIdNumber(), command.sourceDisplayName(), command.operation()));
         synchronized (call) {
             registry.add(call);
+            call.record("CreateCall", command.operation(), null, null);
             for (Identifier target : command.targets()) {
                 invite(call, target, Invitation.Purpose.CALL_TARGET, command.operation(), null);
             }
         }
+        return call;
+    }
+
+    /**
+     * Connects the application to an existing call: a hosted call (by server call id), a registered room or group
+     * call. Connecting until established (CallConnected, ParticipantsUpdated with the application and the people in
+     * the call); a locator the emulator does not know ends in ConnectFailed (404/8522).
+     */
+    public EmulatedCall connect(CallLocator locator, URI callbackUri, Operation operation) {
+        Optional<Hosted> hosted = hosted(locator);
+        String serverCallId = hosted.map(Hosted::serverCallId)
+            .orElse(locator.kind() == CallLocator.Kind.SERVER_CALL ? locator.id() : newServerCallId());
+        String correlationId = hosted.map(Hosted::correlationId).orElse(UUID.randomUUID().toString());
+        EmulatedCall call = open(new CallSetup(UUID.randomUUID().toString(), serverCallId, correlationId,
+            applicationIdentity, null, List.of(), callbackUri, null, null, operation));
+        call.record("Connect", operation, null, null);
+        later(() -> hosted(locator).ifPresentOrElse(
+            found -> establish(call, found.participants()),
+            () -> setupFailed(call, () -> events.connectFailed(call, ResultInfo.CALL_NOT_FOUND))));
         return call;
     }
 
@@ -74,6 +117,7 @@ public final class CallEngine {
                 throw AcsApiException.invalidArgument(
                     "The field 'sourceCallerIdNumber' is required to add a phone number participant.");
             }
+            call.record("AddParticipant", command.operation(), target, null);
             return invite(call, target, Invitation.Purpose.ADD_PARTICIPANT, command.operation(),
                 command.invitationTimeout());
         }
@@ -84,6 +128,7 @@ public final class CallEngine {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
             requireConnected(call);
+            call.record("CancelAddParticipant", operation, null, null);
             Optional<Invitation> invitation = call.takeInvitation(invitationId, Invitation.Purpose.ADD_PARTICIPANT);
             if (invitation.isEmpty()) {
                 events.cancelAddParticipant(call, operation, invitationId, ResultInfo.INVITATION_NOT_PENDING);
@@ -108,6 +153,7 @@ public final class CallEngine {
                 throw AcsApiException.invalidArgument(
                     "The application cannot remove itself from the call; hang up instead.");
             }
+            call.record("RemoveParticipant", operation, participant, null);
             if (!call.leave(participant.rawId())) {
                 events.removeParticipantFailed(call, operation, participant);
                 return;
@@ -134,18 +180,29 @@ public final class CallEngine {
                 throw AcsApiException.invalidArgument("The transferee " + transferee.rawId() + " is not in the call.");
             }
             Identifier moved = transferee != null ? transferee : others.get(0);
-            invite(call, target, Invitation.Purpose.TRANSFER_TARGET, operation, null, moved);
+            call.record("TransferToParticipant", operation, target, transferee);
+            invite(call, target, Invitation.Purpose.TRANSFER_TARGET, operation, null, moved, transferee != null);
         }
     }
 
     /** The application leaves the call (DELETE); for the emulator the call connection ends. */
     public void hangUp(String callConnectionId, ApiVersion version) {
-        end(call(callConnectionId), version, ResultInfo.HUNG_UP_BY_APPLICATION);
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireLive(call);
+            call.record("HangUp", Operation.of(version), null, null);
+            end(call, version, ResultInfo.HUNG_UP_BY_APPLICATION);
+        }
     }
 
     /** Ends the call for everyone. */
     public void terminate(String callConnectionId, ApiVersion version) {
-        end(call(callConnectionId), version, ResultInfo.TERMINATED_BY_APPLICATION);
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            requireLive(call);
+            call.record("Terminate", Operation.of(version), null, null);
+            end(call, version, ResultInfo.TERMINATED_BY_APPLICATION);
+        }
     }
 
     /** A remote participant hangs up (control API). */
@@ -174,15 +231,95 @@ public final class CallEngine {
 
     private String invite(EmulatedCall call, Identifier target, Invitation.Purpose purpose, Operation operation,
                           Duration ringTimeout) {
-        return invite(call, target, purpose, operation, ringTimeout, null);
+        return invite(call, target, purpose, operation, ringTimeout, null, false);
     }
 
     private String invite(EmulatedCall call, Identifier target, Invitation.Purpose purpose, Operation operation,
-                          Duration ringTimeout, Identifier transferee) {
+                          Duration ringTimeout, Identifier transferee, boolean applicationStays) {
         String invitationId = UUID.randomUUID().toString();
         RemoteLeg leg = network.dial(target, ringTimeout, new InvitationOutcome(call, invitationId, target));
-        call.invite(new Invitation(invitationId, target, purpose, operation, leg, transferee));
+        call.invite(new Invitation(invitationId, target, purpose, operation, leg, transferee, applicationStays));
         return invitationId;
+    }
+
+    Identifier applicationIdentity() {
+        return applicationIdentity;
+    }
+
+    /** Registers a call connection that is connecting, for answer and connect. */
+    EmulatedCall open(CallSetup setup) {
+        EmulatedCall call = new EmulatedCall(setup);
+        registry.add(call);
+        return call;
+    }
+
+    /** Runs an action on the emulator's timer threads, after the current request has been answered. */
+    void later(Runnable action) {
+        network.connectedLeg().after(Duration.ZERO, action);
+    }
+
+    /**
+     * The application is in the call it answered or connected to: the others join, CallConnected, ParticipantsUpdated.
+     * Nothing happens when the call connection ended meanwhile.
+     */
+    void establish(EmulatedCall call, List<Identifier> others) {
+        synchronized (call) {
+            if (!call.isLive() || call.state() != CallState.CONNECTING) {
+                return;
+            }
+            others.stream().filter(other -> !other.equals(call.application()))
+                .forEach(other -> call.join(other, network.connectedLeg()));
+            call.setState(CallState.CONNECTED);
+            events.callConnected(call);
+            events.participantsUpdated(call, call.creation().version());
+        }
+    }
+
+    /** An answer that cannot complete: the call connection ends with AnswerFailed (or CallDisconnected). */
+    void answerFailed(EmulatedCall call, ResultInfo result) {
+        setupFailed(call, () -> events.answerFailed(call, result));
+    }
+
+    /** The caller of an answered call hangs up: it leaves the call, or the answer fails if still connecting. */
+    void callerLeft(String callConnectionId, Identifier caller) {
+        registry.findAny(callConnectionId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.isLive() && call.state() == CallState.CONNECTED) {
+                    remoteHangUp(call, caller.rawId());
+                }
+            }
+        });
+    }
+
+    private void setupFailed(EmulatedCall call, Runnable failureEvent) {
+        synchronized (call) {
+            if (!call.isLive()) {
+                return;
+            }
+            call.disconnect();
+            registry.retire(call);
+            failureEvent.run();
+        }
+    }
+
+    /** A call the application can connect to, and who is in it. */
+    private record Hosted(String serverCallId, String correlationId, List<Identifier> participants) {
+    }
+
+    private Optional<Hosted> hosted(CallLocator locator) {
+        if (locator.kind() == CallLocator.Kind.SERVER_CALL) {
+            Optional<Hosted> call = registry.liveCalls().stream()
+                .filter(live -> live.serverCallId().equals(locator.id()))
+                .filter(live -> live.state() == CallState.CONNECTED)
+                .findFirst()
+                .map(live -> new Hosted(live.serverCallId(), live.correlationId(), live.participants().stream()
+                    .filter(p -> !p.equals(live.application())).toList()));
+            if (call.isPresent()) {
+                return call;
+            }
+        }
+        return conferences.find(locator)
+            .map(c -> new Hosted(c.serverCallId(), c.correlationId(), c.participants()));
     }
 
     private boolean remoteHangUp(EmulatedCall call, String rawId) {
@@ -223,7 +360,7 @@ public final class CallEngine {
         }
     }
 
-    private static String newServerCallId() {
+    static String newServerCallId() {
         String locator = "https://emulator.switchboard.local/conversations/" + UUID.randomUUID();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(locator.getBytes(StandardCharsets.UTF_8));
     }
@@ -285,8 +422,20 @@ public final class CallEngine {
                     invitation.leg().cancel();
                     events.callTransferAccepted(call, invitation.operation(), invitation.target(),
                         invitation.transferee());
-                    end(call, invitation.operation().version(), ResultInfo.TRANSFERRED);
+                    if (invitation.applicationStays()) {
+                        transfereeLeaves(invitation);
+                    } else {
+                        end(call, invitation.operation().version(), ResultInfo.TRANSFERRED);
+                    }
                 }
+            }
+        }
+
+        /** A transfer naming its transferee moves only that participant; the application stays in the call. */
+        private void transfereeLeaves(Invitation invitation) {
+            if (call.leave(invitation.transferee().rawId())) {
+                events.participantsUpdated(call, invitation.operation().version());
+                endIfDeserted(call, invitation.operation().version());
             }
         }
 

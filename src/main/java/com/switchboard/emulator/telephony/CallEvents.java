@@ -30,8 +30,25 @@ final class CallEvents {
     }
 
     void createCallFailed(EmulatedCall call, ResultInfo result) {
+        setupFailed(call, "CreateCallFailed", result);
+    }
+
+    /** AnswerFailed where the api-version has it, else CallDisconnected (all that older versions report). */
+    void answerFailed(EmulatedCall call, ResultInfo result) {
+        if (call.creation().version().hasAnswerFailed()) {
+            setupFailed(call, "AnswerFailed", result);
+        } else {
+            callDisconnected(call, call.creation().version(), result);
+        }
+    }
+
+    void connectFailed(EmulatedCall call, ResultInfo result) {
+        setupFailed(call, "ConnectFailed", result);
+    }
+
+    private void setupFailed(EmulatedCall call, String eventName, ResultInfo result) {
         Operation creation = call.creation();
-        send(call, creation, "CreateCallFailed", withResult(data(call, creation), result));
+        send(call, creation, eventName, withResult(data(call, creation), result));
     }
 
     void participantsUpdated(EmulatedCall call, ApiVersion version) {

@@ -1,8 +1,11 @@
 package com.switchboard.emulator.telephony;
 
+import com.switchboard.emulator.CallOperation;
 import com.switchboard.emulator.CallSnapshot;
 import com.switchboard.emulator.model.Identifier;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +29,28 @@ public final class EmulatedCall {
     private final String correlationId;
     private final URI callbackUri;
     private final Identifier application;
+    private final Identifier source;
     private final Identifier sourceCallerIdNumber;
     private final String sourceDisplayName;
     private final List<Identifier> targets;
     private final Operation creation;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
+    private final List<CallOperation> operations = new ArrayList<>();
     private CallState state = CallState.CONNECTING;
     private int sequenceNumber;
 
-    EmulatedCall(String callConnectionId, String serverCallId, String correlationId, Identifier application,
-                 CreateCallCommand command) {
-        this.callConnectionId = callConnectionId;
-        this.serverCallId = serverCallId;
-        this.correlationId = correlationId;
-        this.callbackUri = command.callbackUri();
-        this.application = application;
-        this.sourceCallerIdNumber = command.sourceCallerIdNumber();
-        this.sourceDisplayName = command.sourceDisplayName();
-        this.targets = List.copyOf(command.targets());
-        this.creation = command.operation();
+    EmulatedCall(CallSetup setup) {
+        this.callConnectionId = setup.callConnectionId();
+        this.serverCallId = setup.serverCallId();
+        this.correlationId = setup.correlationId();
+        this.callbackUri = setup.callbackUri();
+        this.application = setup.application();
+        this.source = setup.source();
+        this.sourceCallerIdNumber = setup.sourceCallerIdNumber();
+        this.sourceDisplayName = setup.sourceDisplayName();
+        this.targets = setup.targets();
+        this.creation = setup.creation();
         participants.put(application.rawId(), new Participant(application, null));
     }
 
@@ -67,6 +72,11 @@ public final class EmulatedCall {
 
     public Identifier application() {
         return application;
+    }
+
+    /** The call's originator as CallConnectionProperties report it; null for a connected call. */
+    public Identifier source() {
+        return source;
     }
 
     public Identifier sourceCallerIdNumber() {
@@ -161,6 +171,14 @@ public final class EmulatedCall {
         return invitations.values().stream().anyMatch(i -> i.purpose() == purpose);
     }
 
+    /** Records a request that acted on the call, for the snapshot. */
+    synchronized void record(String name, Operation operation, Identifier target, Identifier transferee) {
+        operations.add(new CallOperation(name, operation.version().value(), operation.operationContext(),
+            target == null ? null : target.rawId(), transferee == null ? null : transferee.rawId(),
+            operation.customCallingContext().sipHeaders(), operation.customCallingContext().voipHeaders(),
+            operation.callbackUri() == null ? null : operation.callbackUri().toString(), Instant.now()));
+    }
+
     /** Marks the call disconnected and stops every ringing and connected remote leg. */
     synchronized void disconnect() {
         state = CallState.DISCONNECTED;
@@ -173,7 +191,7 @@ public final class EmulatedCall {
     public synchronized CallSnapshot snapshot() {
         return new CallSnapshot(callConnectionId, serverCallId, correlationId, state.wireName(),
             callbackUri.toString(), application.rawId(), rawIds(targets), rawIds(participants()),
-            invitations.values().stream().map(i -> i.target().rawId()).toList());
+            invitations.values().stream().map(i -> i.target().rawId()).toList(), List.copyOf(operations));
     }
 
     private static List<String> rawIds(List<Identifier> identifiers) {

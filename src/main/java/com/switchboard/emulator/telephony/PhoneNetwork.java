@@ -80,6 +80,11 @@ public final class PhoneNetwork {
         return leg;
     }
 
+    /** A leg for someone already in a call (a caller, a room member): no timers until someone hangs up. */
+    RemoteLeg connectedLeg() {
+        return new RemoteLeg(scheduler);
+    }
+
     private Optional<PhoneRule> ruleFor(Identifier callee) {
         return rules.stream().filter(rule -> rule.matches(callee)).findFirst();
     }

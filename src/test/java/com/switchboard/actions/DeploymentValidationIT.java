@@ -1,0 +1,54 @@
+package com.switchboard.actions;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.switchboard.SwitchboardIntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A diagram whose call action could not work is refused when it is deployed, naming the task and the field. */
+class DeploymentValidationIT extends SwitchboardIntegrationTest {
+
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void aMissingRequiredInputIsNamed() {
+        String bpmn = diagram("camunda:asyncBefore=\"true\"",
+                "<camunda:inputParameter name=\"callConnectionId\">${callConnectionId}</camunda:inputParameter>");
+        assertThatThrownBy(() -> deploy(bpmn)).hasMessageContaining(
+                "Task \"Invite the agent\" (invite) performs the call action ${addParticipant} but has no input "
+                        + "\"participant\": set it in the task's form in Camunda Modeler");
+    }
+
+    @Test
+    void aCallActionThatIsNotAsynchronousIsRefused() {
+        String bpmn = diagram("", "<camunda:inputParameter name=\"callConnectionId\">x</camunda:inputParameter>"
+                + "<camunda:inputParameter name=\"participant\">+14255550123</camunda:inputParameter>");
+        assertThatThrownBy(() -> deploy(bpmn)).hasMessageContaining(
+                "Task \"Invite the agent\" (invite) performs the call action ${addParticipant} and must be asynchronous before");
+    }
+
+    private void deploy(String bpmn) {
+        repository.createDeployment().addString("invalid.bpmn", bpmn).deploy();
+    }
+
+    private static String diagram(String async, String inputs) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+                  <bpmn:process id="invalid-flow" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="invite"/>
+                    <bpmn:serviceTask id="invite" name="Invite the agent" %s camunda:delegateExpression="${addParticipant}">
+                      <bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="invite" targetRef="end"/>
+                    <bpmn:endEvent id="end"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(async, inputs);
+    }
+}
