@@ -2,6 +2,8 @@ package com.switchboard;
 
 import static org.awaitility.Awaitility.await;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,12 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class SwitchboardIntegrationTest {
 
     protected static final Duration FLOW_TIMEOUT = Duration.ofSeconds(40);
+
+    static {
+        // camunda-bpm-assert keeps the engine per thread: conditions must run on the test's thread, or they
+        // would ask whichever engine registered last (another cached test context's).
+        Awaitility.pollInSameThread();
+    }
 
     @Autowired
     protected ProcessEngine engine;

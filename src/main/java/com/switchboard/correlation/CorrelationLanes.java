@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CorrelationLanes {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationLanes.class);
-    private static final int ATTEMPTS_ON_CONFLICT = 5;
+    private static final int ATTEMPTS = 5;
 
     private final EventCorrelator correlator;
     private final CallOwnership ownership;
@@ -103,29 +103,33 @@ class CorrelationLanes {
         }
     }
 
+    /**
+     * One event in its own transaction. A concurrent change (the flow moved on, the engine's optimistic
+     * lock) is retried at once, a few times; what still fails stays pending with its reason for the sweep,
+     * and becomes unmatched once its time-to-live has run out.
+     */
     private EventCorrelator.Outcome correlate(InboxEntry event, String owner) {
-        for (int attempt = 1; ; attempt++) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return transactions.execute(status -> correlator.correlate(event, owner));
-            } catch (OptimisticLockingException e) {
-                if (attempt >= ATTEMPTS_ON_CONFLICT) {
-                    log.warn("Event {} of call {} met {} concurrent changes in a row; the sweep will retry",
-                            event.eventId(), event.callConnectionId(), attempt);
-                    inbox.recordFailedAttempt(event.id(), "Concurrent change: " + e.getMessage());
-                    return EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
-                }
-                sleepQuietly(10L * attempt);
             } catch (RuntimeException e) {
-                log.error("Delivering event {} ({}) to its flow failed", event.eventId(), event.eventType(), e);
-                String reason = "Delivering it to the flow failed: " + e.getMessage();
-                if (correlator.isExpired(event)) {
-                    inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
-                    return EventCorrelator.Outcome.DONE;
-                }
-                inbox.recordFailedAttempt(event.id(), reason);
-                return EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
+                failure = e;
+                sleepQuietly(10L * attempt);
             }
         }
+        String reason = (failure instanceof OptimisticLockingException ? "Concurrent change: " : "Delivering it to the flow failed: ")
+                + failure.getMessage();
+        if (correlator.isExpired(event)) {
+            log.error("Event {} ({}) of call {} could not be delivered", event.eventId(), event.eventType(),
+                    event.callConnectionId(), failure);
+            inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+            return EventCorrelator.Outcome.DONE;
+        }
+        log.warn("Event {} ({}) of call {} failed {} times; the sweep will retry: {}", event.eventId(),
+                event.eventType(), event.callConnectionId(), ATTEMPTS, failure.toString());
+        inbox.recordFailedAttempt(event.id(), reason);
+        return EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
     }
 
     private void rememberWaiting(String owner, String callConnectionId, boolean waiting) {

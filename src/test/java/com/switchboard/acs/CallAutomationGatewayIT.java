@@ -64,12 +64,51 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
                 CustomCallingContext.forParty(Party.parse("+14255550124"), java.util.Map.of("Department", "sales")),
                 null, "add-ctx", RequestKey.random());
         assertThat(invitation).isNotBlank();
+        assertThat(emulator.call(call).orElseThrow().operations()).anySatisfy(operation -> {
+            assertThat(operation.operationContext()).isEqualTo("add-ctx");
+            assertThat(operation.sipHeaders()).containsEntry("X-MS-Custom-Department", "sales");
+        });
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call).orElseThrow().participants().contains("4:+14255550124"));
 
         acs.removeParticipant(call, Party.parse("+14255550124"), null, "remove-ctx", RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 !emulator.call(call).orElseThrow().participants().contains("4:+14255550124"));
+    }
+
+    @Test
+    void connectsToGroupCallsAndServerCalls() {
+        String group = "group-" + java.util.UUID.randomUUID();
+        emulator.createGroupCall(group, List.of("8:acs:member-1", "8:acs:member-2"));
+        CallInfo joined = acs.connect(new CallLocator(CallLocator.Kind.GROUP_CALL, group), "ctx", RequestKey.random());
+        assertThat(joined.callConnectionId()).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
+                emulator.call(joined.callConnectionId()).map(CallSnapshot::state).orElse(null)));
+        assertThat(acs.listParticipants(joined.callConnectionId())).extracting(ParticipantInfo::rawId)
+                .contains("8:acs:member-1", "8:acs:member-2");
+
+        String existing = connectedCall("8:acs:user-6");
+        CallInfo second = acs.connect(new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()),
+                "ctx", RequestKey.random());
+        assertThat(second.callConnectionId()).isNotEqualTo(existing);
+    }
+
+    @Test
+    void transfersWithATransfereeAndCustomHeaders() {
+        CallInfo call = acs.createCall(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-7")), CALLER_ID,
+                null, "ctx", RequestKey.random());
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                emulator.call(call.callConnectionId()).orElseThrow().participants().contains("8:acs:user-7"));
+        Party target = Party.parse("8:acs:user-8");
+        acs.transfer(call.callConnectionId(), target, Party.parse("8:acs:user-7"), null,
+                CustomCallingContext.forParty(target, java.util.Map.of("ticket", "42")), null, "transfer-ctx",
+                RequestKey.random());
+        assertThat(emulator.call(call.callConnectionId()).orElseThrow().operations()).anySatisfy(operation -> {
+            assertThat(operation.transferee()).isEqualTo("8:acs:user-7");
+            assertThat(operation.voipHeaders()).containsEntry("ticket", "42");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !emulator.call(call.callConnectionId()).orElseThrow().participants().contains("8:acs:user-7"));
     }
 
     @Test

@@ -112,6 +112,16 @@ class ExampleFlowsIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void queryResultsAreVariablesAGatewayCanUse() {
+        ProcessInstance flow = start("test-call-queries", Map.of("target", AGENT));
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("getCallProperties", "getParticipant", "listParticipants", "hangUp", "end")
+                .hasNotPassed("unexpected");
+        assertThat(variable(flow, "participantInCall")).isEqualTo(true);
+        assertThat(variable(flow, "participantMuted")).isEqualTo(false);
+    }
+
+    @Test
     void hangUpForEveryone() {
         ProcessInstance flow = start("hang-up-for-everyone", Map.of("targets", CUSTOMER + ", " + AGENT, "callerId", CALLER_ID));
         awaitEnded(flow);
