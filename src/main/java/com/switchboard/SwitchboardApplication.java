@@ -23,7 +23,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.switchboard\\.emulator\\..*")})
-@ConfigurationPropertiesScan(basePackages = {"com.switchboard.acs", "com.switchboard.callbacks", "com.switchboard.incoming"})
+@ConfigurationPropertiesScan(basePackages = {"com.switchboard.acs", "com.switchboard.callbacks", "com.switchboard.incoming",
+        "com.switchboard.webhooks", "com.switchboard.security"})
 @EnableScheduling
 public class SwitchboardApplication {
 

@@ -28,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class SwitchboardIntegrationTest {
 
     protected static final Duration FLOW_TIMEOUT = Duration.ofSeconds(40);
+    /** The admin password of the test profile (application-test.yml). */
+    protected static final String TEST_ADMIN_PASSWORD = "Test-Admin-Pa55word";
 
     static {
         // camunda-bpm-assert keeps the engine per thread: conditions must run on the test's thread, or they

@@ -15,11 +15,9 @@ import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,13 +66,8 @@ class AcsClientConfiguration {
         if (trustCertificate == null) {
             return new NettyAsyncHttpClientBuilder().build();
         }
-        try (InputStream pem = trustCertificate.getInputStream()) {
-            SslContext ssl = SslContextBuilder.forClient().trustManager(pem).build();
-            return new NettyAsyncHttpClientBuilder(
-                    reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl)))
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the certificate to trust: " + trustCertificate, e);
-        }
+        SslContext ssl = new JdkSslContext(TrustedCertificate.sslContext(trustCertificate), true, ClientAuth.NONE);
+        return new NettyAsyncHttpClientBuilder(
+                reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build();
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.core.io.Resource;
  *                         emulator profile, where it is the emulator's self-signed certificate
  * @param callbackUrl      where ACS posts callback events; empty means this node's own
  *                         {@code /api/callbacks} on localhost (enough for the emulator)
+ * @param resourceId       the ACS resource's immutable ID (Azure portal: the resource's JSON view); the
+ *                         audience of the tokens ACS signs its callbacks with
  */
 @ConfigurationProperties("switchboard.acs")
-public record AcsProperties(String connectionString, Resource trustCertificate, String callbackUrl) {
+public record AcsProperties(String connectionString, Resource trustCertificate, String callbackUrl, String resourceId) {
 }

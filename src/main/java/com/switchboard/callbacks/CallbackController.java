@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,13 +16,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The webhook ACS posts callback events to. Every event is in the database before ACS hears 2xx, so a
- * crash after the answer loses nothing; correlation to the flows happens after, on the correlation lanes.
+ * The webhook ACS posts callback events to. A delivery without a valid ACS token is refused (401) and
+ * nothing of it is stored. Every event is in the database before ACS hears 2xx, so a crash after the
+ * answer loses nothing; correlation to the flows happens after, on the correlation lanes.
  */
 @RestController
 @RequestMapping("/api/callbacks")
@@ -28,25 +32,36 @@ class CallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
 
+    private final CallbackTokenVerifier tokens;
     private final CloudEventsReader reader;
     private final CallbackInbox inbox;
     private final ApplicationEventPublisher publisher;
+    private final MeterRegistry meters;
 
-    CallbackController(CloudEventsReader reader, CallbackInbox inbox, ApplicationEventPublisher publisher) {
+    CallbackController(CallbackTokenVerifier tokens, CloudEventsReader reader, CallbackInbox inbox,
+                       ApplicationEventPublisher publisher, MeterRegistry meters) {
+        this.tokens = tokens;
         this.reader = reader;
         this.inbox = inbox;
         this.publisher = publisher;
+        this.meters = meters;
     }
 
     @PostMapping(consumes = {"application/json", "application/cloudevents-batch+json", "application/cloudevents+json"})
-    ResponseEntity<Void> receive(@RequestBody byte[] body) {
+    ResponseEntity<Void> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                 @RequestBody byte[] body) {
+        if (tokens.enabled()) {
+            tokens.verify(authorization);
+        }
         List<CallbackEvent> events = reader.read(body);
         Instant now = Instant.now();
         Set<String> calls = new LinkedHashSet<>();
         for (CallbackEvent event : events) {
             if (inbox.store(event, now)) {
                 calls.add(event.callConnectionId());
+                meters.counter("switchboard.callbacks.received", "type", event.name()).increment();
             } else {
+                meters.counter("switchboard.callbacks.duplicates").increment();
                 log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
                         event.eventId(), event.type(), event.callConnectionId());
             }
@@ -70,8 +85,18 @@ class CallbackController {
         return list(InboxStatus.UNMATCHED, limit);
     }
 
+    @ExceptionHandler(InvalidCallbackTokenException.class)
+    ProblemDetail unauthenticated(InvalidCallbackTokenException e) {
+        meters.counter("switchboard.callbacks.rejected", "reason", e.reason()).increment();
+        log.warn("Refused a callback delivery: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Callback not from ACS");
+        return problem;
+    }
+
     @ExceptionHandler(InvalidCallbackException.class)
     ProblemDetail invalid(InvalidCallbackException e) {
+        meters.counter("switchboard.callbacks.rejected", "reason", "invalid").increment();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid callback delivery");
         return problem;

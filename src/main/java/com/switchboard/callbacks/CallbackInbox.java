@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -44,6 +45,12 @@ public class CallbackInbox {
     public List<InboxEntry> pending(String callConnectionId) {
         return jdbc.query("select " + COLUMNS + " from callback_inbox where status = ? and call_connection_id = ? order by id",
                 ROW, InboxStatus.PENDING.name(), callConnectionId);
+    }
+
+    /** The event as stored now, if it is still pending. */
+    public Optional<InboxEntry> stillPending(InboxEntry event) {
+        return jdbc.query("select " + COLUMNS + " from callback_inbox where id = ? and status = ?", ROW, event.id(),
+                InboxStatus.PENDING.name()).stream().findFirst();
     }
 
     /** Calls that have events waiting. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import com.switchboard.webhooks.WebhookLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ class CloudEventsReader {
     private static final String SUBJECT_PREFIX = "calling/callConnections/";
 
     private final ObjectMapper mapper;
+    private final WebhookLimits limits;
 
-    CloudEventsReader(ObjectMapper mapper) {
+    CloudEventsReader(ObjectMapper mapper, WebhookLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     List<CallbackEvent> read(byte[] body) {
@@ -35,6 +38,7 @@ class CloudEventsReader {
         if (root == null || !root.isArray()) {
             throw new InvalidCallbackException("The body must be a JSON array of CloudEvents, as ACS sends it");
         }
+        limits.checkEventCount(root.size());
         List<CallbackEvent> events = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
             events.add(event(root.get(i), i));

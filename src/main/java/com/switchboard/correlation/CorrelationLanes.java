@@ -6,6 +6,8 @@ import com.switchboard.callbacks.CallbacksProperties;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,13 +92,18 @@ class CorrelationLanes {
     private void drain(String callConnectionId) {
         try {
             String owner = ownership.ownerOf(callConnectionId);
-            boolean waiting = false;
+            List<InboxEntry> waiting = new ArrayList<>();
             for (InboxEntry event : inbox.pending(callConnectionId)) {
-                EventCorrelator.Outcome outcome = correlate(event, owner);
-                waiting |= outcome == EventCorrelator.Outcome.WAITING_FOR_WAIT_STATE;
+                // In order: the flow may have reached the wait state of an earlier event since it was tried,
+                // and a later event must not overtake it (a CallDisconnected before its CallTransferAccepted).
+                waiting.removeIf(earlier -> inbox.stillPending(earlier)
+                        .map(current -> correlate(current, owner) == EventCorrelator.Outcome.DONE).orElse(true));
+                if (correlate(event, owner) != EventCorrelator.Outcome.DONE) {
+                    waiting.add(event);
+                }
             }
             if (owner != null) {
-                rememberWaiting(owner, callConnectionId, waiting);
+                rememberWaiting(owner, callConnectionId, !waiting.isEmpty());
             }
         } catch (RuntimeException e) {
             log.error("Correlating the events of call {} failed; the sweep will retry", callConnectionId, e);

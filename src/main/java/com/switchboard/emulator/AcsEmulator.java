@@ -1,6 +1,8 @@
 package com.switchboard.emulator;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.switchboard.emulator.callback.CallbackDispatcher;
+import com.switchboard.emulator.callback.CallbackTokenIssuer;
 import com.switchboard.emulator.callback.DaemonThreads;
 import com.switchboard.emulator.callback.DeliveryLog;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
@@ -13,6 +15,7 @@ import com.switchboard.emulator.telephony.CallLocator;
 import com.switchboard.emulator.telephony.PhoneNetwork;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * unchanged, an emulated phone network driven by {@link PhoneRule}s, and callback events POSTed to the
  * application as ACS does. Calls to the application arrive through an emulated Event Grid subscription
  * ({@link #placeIncomingCall(IncomingCallRequest)}), and rooms and group calls can be registered for connect.
+ *
+ * <p>Every callback POST carries {@code Authorization: Bearer <JWT>} (RS256) as ACS signs it: issuer
+ * {@link #jwtIssuer()}, audience {@link #resourceId()}; the keys that verify it are published without
+ * authentication at the service's paths, {@code /calling/keys}, found through {@link #openIdConfigurationUrl()}.
  *
  * <pre>{@code
  * try (AcsEmulator emulator = AcsEmulator.start(EmulatorSettings.defaults().withPort(0))) {
@@ -42,6 +49,7 @@ public final class AcsEmulator implements AutoCloseable {
     private final EventGridPublisher eventGrid;
     private final DeliveryLog deliveries;
     private final DeliveryLog eventGridDeliveries;
+    private final CallbackTokenIssuer tokens;
     private final PhoneNetwork network;
     private final CallEngine engine;
     private final EmulatorHttpServer server;
@@ -53,8 +61,10 @@ public final class AcsEmulator implements AutoCloseable {
         this.scheduler = new ScheduledThreadPoolExecutor(2, DaemonThreads.named("acs-emulator-timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.deliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
+        this.tokens = new CallbackTokenIssuer(settings.jwtIssuer(), settings.resourceId(), settings.jwtLifetime(),
+            Clock.systemUTC());
         this.dispatcher = new CallbackDispatcher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
-            deliveries);
+            deliveries, tokens);
         this.eventGridDeliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
         this.eventGrid = new EventGridPublisher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
             eventGridDeliveries);
@@ -67,7 +77,7 @@ public final class AcsEmulator implements AutoCloseable {
         try {
             this.server = EmulatorHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads(), engine,
-                eventGrid, settings.accessKey(), settings::participantsPageSize);
+                eventGrid, settings.accessKey(), settings::participantsPageSize, tokens);
         } catch (RuntimeException e) {
             eventGrid.close();
             dispatcher.close();
@@ -94,6 +104,42 @@ public final class AcsEmulator implements AutoCloseable {
     /** {@code endpoint=https://localhost:<port>/;accesskey=<access key>}. */
     public String connectionString() {
         return "endpoint=" + endpoint() + ";accesskey=" + accessKey;
+    }
+
+    /** The emulated resource's immutable id: the audience ({@code aud}) of the callback tokens. */
+    public String resourceId() {
+        return tokens.audience();
+    }
+
+    /** The issuer ({@code iss}) of the callback tokens. */
+    public String jwtIssuer() {
+        return tokens.issuer();
+    }
+
+    /**
+     * {@code <endpoint>calling/.well-known/acsopenidconfiguration}: the OpenID configuration whose {@code jwks_uri}
+     * lists the keys that verify callback tokens. Served without authentication.
+     */
+    public String openIdConfigurationUrl() {
+        return endpoint() + EmulatorHttpServer.OPENID_CONFIGURATION_PATH.substring(1);
+    }
+
+    /** A valid callback token, as the next callback would carry: for tests that post callbacks themselves. */
+    public String issueCallbackToken() {
+        return tokens.issue();
+    }
+
+    /** The given claims signed with the current callback key: for tests of what a verifier must refuse. */
+    public String signCallbackToken(JWTClaimsSet claims) {
+        return tokens.sign(claims);
+    }
+
+    /**
+     * Signs callbacks with a new RSA key (and {@code kid}) from now on. The key set at {@code /calling/keys} then
+     * lists the new key and keeps the previous one, as a real rotation overlaps; a further rotation drops the oldest.
+     */
+    public void rotateSigningKey() {
+        tokens.rotate();
     }
 
     /** All live and recently ended calls. */

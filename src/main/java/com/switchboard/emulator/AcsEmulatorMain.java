@@ -27,6 +27,8 @@ public final class AcsEmulatorMain {
             + emulator.port());
         System.out.println("Endpoint:          " + emulator.endpoint());
         System.out.println("Connection string: " + emulator.connectionString());
+        System.out.println("Resource id:       " + emulator.resourceId() + " (the audience of callback tokens)");
+        System.out.println("OpenID config:     " + emulator.openIdConfigurationUrl());
         System.out.println("(the certificate is also valid for the host name 'emulator', e.g. "
             + "endpoint=https://emulator:" + emulator.port() + "/;accesskey=" + settings.accessKey() + ")");
         stopped.await();

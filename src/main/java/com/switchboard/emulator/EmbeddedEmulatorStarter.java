@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Runs last among the environment post-processors, so all (profile-specific) configuration is loaded. It then
  * adds the highest-precedence property source {@value #PROPERTY_SOURCE_NAME} with
- * {@code switchboard.acs.connection-string} pointing at the emulator and {@code switchboard.emulator.actual-port},
+ * {@code switchboard.acs.connection-string} pointing at the emulator, {@code switchboard.emulator.actual-port} and
+ * {@code switchboard.emulator.actual-resource-id} (the audience of the callback tokens),
  * registers the emulator as the singleton bean {@value #BEAN_NAME}, and closes it when that application's context
  * closes (or its start fails). Every SpringApplication run gets its own emulator.
  */
@@ -29,6 +30,7 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
     public static final String BEAN_NAME = "acsEmulator";
     public static final String CONNECTION_STRING_PROPERTY = "switchboard.acs.connection-string";
     public static final String ACTUAL_PORT_PROPERTY = "switchboard.emulator.actual-port";
+    public static final String ACTUAL_RESOURCE_ID_PROPERTY = "switchboard.emulator.actual-resource-id";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,7 +40,8 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
         AcsEmulator emulator = AcsEmulator.start(EmulatorSettingsBinding.bind(Binder.get(environment)));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
             CONNECTION_STRING_PROPERTY, emulator.connectionString(),
-            ACTUAL_PORT_PROPERTY, emulator.port())));
+            ACTUAL_PORT_PROPERTY, emulator.port(),
+            ACTUAL_RESOURCE_ID_PROPERTY, emulator.resourceId())));
         EmulatorLifecycle lifecycle = new EmulatorLifecycle(emulator, application);
         application.addInitializers(context -> {
             lifecycle.ownContext.set(context);

@@ -28,6 +28,9 @@ import java.util.Objects;
  *     is expired (ACS: 30 seconds)
  * @param appIdentities globs over raw ids ({@code 8:acs:*}, {@code +1425555*}) that the application answers for:
  *     a call redirected to one of them raises a new IncomingCall event
+ * @param resourceId the emulated ACS resource's immutable id: the {@code aud} of the callback tokens
+ * @param jwtIssuer the {@code iss} of the callback tokens (and of the OpenID configuration)
+ * @param jwtLifetime how long a callback token is valid after it was issued ({@code exp - iat})
  */
 public record EmulatorSettings(
     String bindAddress,
@@ -45,7 +48,10 @@ public record EmulatorSettings(
     String eventGridUrl,
     EventGridSchema eventGridSchema,
     Duration incomingCallTimeout,
-    List<String> appIdentities) {
+    List<String> appIdentities,
+    String resourceId,
+    String jwtIssuer,
+    Duration jwtLifetime) {
 
     /** The emulator's fixed development access key (32 random bytes, base64). Not a secret. */
     public static final String DEFAULT_ACCESS_KEY = "TZmAx8lFEIkwNMAB1nnGrtHi7TFEnz57i1bmv+w6nfw=";
@@ -53,12 +59,23 @@ public record EmulatorSettings(
     public static final String DEFAULT_PRIVATE_KEY = "classpath:emulator/emulator-key.pem";
     /** Every ACS user of the emulated resource: calls to them reach the application through Event Grid. */
     public static final List<String> DEFAULT_APP_IDENTITIES = List.of("8:acs:*");
+    /** The emulated resource's immutable id (a fixed random GUID): the audience of the callback tokens. */
+    public static final String DEFAULT_RESOURCE_ID = "5c6a1e2d-8b4f-4f37-9a0e-3d7b2c91f4a8";
+    /** The issuer of ACS callback tokens. */
+    public static final String DEFAULT_JWT_ISSUER = "https://acscallautomation.communication.azure.com";
+    /** About as long as ACS callback tokens are valid. */
+    public static final Duration DEFAULT_JWT_LIFETIME = Duration.ofMinutes(5);
 
     public EmulatorSettings {
         requireText(bindAddress, "bindAddress");
         requireText(accessKey, "accessKey");
         requireText(certificate, "certificate");
         requireText(privateKey, "privateKey");
+        requireText(resourceId, "resourceId");
+        requireText(jwtIssuer, "jwtIssuer");
+        if (jwtLifetime == null || jwtLifetime.isNegative() || jwtLifetime.isZero()) {
+            throw new IllegalArgumentException("jwtLifetime must be positive");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -84,85 +101,99 @@ public record EmulatorSettings(
     public static EmulatorSettings defaults() {
         return new EmulatorSettings("127.0.0.1", 8443, DEFAULT_ACCESS_KEY, DEFAULT_CERTIFICATE, DEFAULT_PRIVATE_KEY,
             Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5, Duration.ofMillis(200), 16, PhoneRule.DEFAULTS,
-            null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30), DEFAULT_APP_IDENTITIES);
+            null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30), DEFAULT_APP_IDENTITIES, DEFAULT_RESOURCE_ID,
+            DEFAULT_JWT_ISSUER, DEFAULT_JWT_LIFETIME);
     }
 
     public EmulatorSettings withBindAddress(String value) {
         return new EmulatorSettings(value, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withPort(int value) {
         return new EmulatorSettings(bindAddress, value, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withAccessKey(String value) {
         return new EmulatorSettings(bindAddress, port, value, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withTls(String certificateLocation, String privateKeyLocation) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation,
-            answerDelay, ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules,
-            eventGridUrl, eventGridSchema, incomingCallTimeout, appIdentities);
+        return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation, answerDelay,
+            ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withAnswerDelay(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, value, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withRingTimeout(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, value,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withParticipantsPageSize(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             value, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withCallbackRetries(int attempts, Duration backoff) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, attempts, backoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withServerThreads(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, value, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withRules(List<PhoneRule> value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, value, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withEventGrid(String url, EventGridSchema schema) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, url, schema,
-            incomingCallTimeout, appIdentities);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withIncomingCallTimeout(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, value, appIdentities);
+            eventGridSchema, value, appIdentities, resourceId, jwtIssuer, jwtLifetime);
     }
 
     public EmulatorSettings withAppIdentities(List<String> value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, value);
+            eventGridSchema, incomingCallTimeout, value, resourceId, jwtIssuer, jwtLifetime);
+    }
+
+    public EmulatorSettings withResourceId(String value) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities, value, jwtIssuer, jwtLifetime);
+    }
+
+    /** The issuer and lifetime of the callback tokens. */
+    public EmulatorSettings withJwt(String issuer, Duration lifetime) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, issuer, lifetime);
     }
 
     /** An absolute http(s) URL, as Event Grid webhooks are. */

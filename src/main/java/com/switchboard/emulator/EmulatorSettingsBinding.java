@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  * <p>Configured {@code rules} are evaluated before the built-in {@link PhoneRule#DEFAULTS}, so they can override
  * them (a final {@code identity: "*"} rule even replaces the default "everything answers"). Incoming calls:
  * {@code event-grid-url} (the app's webhook, empty for none), {@code event-grid-schema} ({@code EventGrid} or
- * {@code CloudEvents}), {@code incoming-call-timeout} and {@code app-identities} (a list of raw-id globs).
+ * {@code CloudEvents}), {@code incoming-call-timeout} and {@code app-identities} (a list of raw-id globs). Callback
+ * tokens: {@code resource-id} (their audience), {@code jwt-issuer} and {@code jwt-lifetime}.
  */
 public final class EmulatorSettingsBinding {
 
@@ -48,6 +49,9 @@ public final class EmulatorSettingsBinding {
         private EventGridSchema eventGridSchema = DEFAULTS.eventGridSchema();
         private Duration incomingCallTimeout = DEFAULTS.incomingCallTimeout();
         private List<String> appIdentities = new ArrayList<>(DEFAULTS.appIdentities());
+        private String resourceId = DEFAULTS.resourceId();
+        private String jwtIssuer = DEFAULTS.jwtIssuer();
+        private Duration jwtLifetime = DEFAULTS.jwtLifetime();
 
         EmulatorSettings toSettings() {
             List<PhoneRule> phoneRules = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class EmulatorSettingsBinding {
             phoneRules.addAll(PhoneRule.DEFAULTS);
             return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
                 participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, phoneRules, eventGridUrl,
-                eventGridSchema, incomingCallTimeout, appIdentities);
+                eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
         }
 
         public boolean isEnabled() {
@@ -185,6 +189,30 @@ public final class EmulatorSettingsBinding {
 
         public void setAppIdentities(List<String> appIdentities) {
             this.appIdentities = appIdentities;
+        }
+
+        public String getResourceId() {
+            return resourceId;
+        }
+
+        public void setResourceId(String resourceId) {
+            this.resourceId = resourceId;
+        }
+
+        public String getJwtIssuer() {
+            return jwtIssuer;
+        }
+
+        public void setJwtIssuer(String jwtIssuer) {
+            this.jwtIssuer = jwtIssuer;
+        }
+
+        public Duration getJwtLifetime() {
+            return jwtLifetime;
+        }
+
+        public void setJwtLifetime(Duration jwtLifetime) {
+            this.jwtLifetime = jwtLifetime;
         }
 
         public List<Rule> getRules() {

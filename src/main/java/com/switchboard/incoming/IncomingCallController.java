@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -33,15 +34,19 @@ class IncomingCallController {
 
     private final IncomingCallReader reader;
     private final IncomingCallStarter starter;
+    private final IncomingCallsProperties properties;
 
-    IncomingCallController(IncomingCallReader reader, IncomingCallStarter starter) {
+    IncomingCallController(IncomingCallReader reader, IncomingCallStarter starter, IncomingCallsProperties properties) {
         this.reader = reader;
         this.starter = starter;
+        this.properties = properties;
     }
 
     /** CloudEvents webhook validation: allow Event Grid to deliver here. */
     @RequestMapping(method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> allowOrigin(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin) {
+    ResponseEntity<Void> allowOrigin(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin,
+                                     @RequestParam(name = "secret", required = false) String secret) {
+        checkSecret(secret);
         if (origin == null || origin.isBlank()) {
             return ResponseEntity.ok().header("Allow", "OPTIONS, POST").build();
         }
@@ -51,7 +56,9 @@ class IncomingCallController {
     @PostMapping(consumes = {"application/json", CLOUD_EVENTS, CLOUD_EVENTS_BATCH})
     ResponseEntity<?> receive(@RequestBody byte[] bytes,
                               @RequestHeader(name = "aeg-event-type", required = false) String eventGridType,
-                              @RequestHeader(name = "Content-Type") String contentType) {
+                              @RequestHeader(name = "Content-Type") String contentType,
+                              @RequestParam(name = "secret", required = false) String secret) {
+        checkSecret(secret);
         String body = new String(bytes, StandardCharsets.UTF_8);
         List<IncomingCall> calls;
         if (contentType.startsWith(CLOUD_EVENTS) || contentType.startsWith(CLOUD_EVENTS_BATCH)) {
@@ -66,6 +73,26 @@ class IncomingCallController {
         }
         calls.forEach(starter::start);
         return ResponseEntity.ok().build();
+    }
+
+    private void checkSecret(String secret) {
+        if (!properties.admits(secret)) {
+            throw new WrongSecretException();
+        }
+    }
+
+    /** The subscription URL's secret is missing or wrong: not our Event Grid subscription. */
+    static final class WrongSecretException extends RuntimeException {
+        WrongSecretException() {
+            super("The secret of the subscription URL is missing or wrong");
+        }
+    }
+
+    @ExceptionHandler(WrongSecretException.class)
+    ProblemDetail wrongSecret(WrongSecretException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Not an authorised Event Grid subscription");
+        return problem;
     }
 
     @ExceptionHandler(InvalidIncomingCallException.class)

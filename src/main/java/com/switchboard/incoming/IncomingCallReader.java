@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.switchboard.webhooks.WebhookLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IncomingCallReader {
+
+    private final WebhookLimits limits;
+
+    IncomingCallReader(WebhookLimits limits) {
+        this.limits = limits;
+    }
 
     /** The validation code of a subscription validation delivery (Event Grid schema), if it is one. */
     Optional<String> validationCode(String body) {
@@ -53,6 +60,7 @@ class IncomingCallReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidIncomingCallException("The body is not a CloudEvent or an array of them: " + e.getMessage());
         }
+        limits.checkEventCount(events.size());
         List<IncomingCall> calls = new ArrayList<>();
         for (CloudEvent event : events) {
             if (SystemEventNames.COMMUNICATION_INCOMING_CALL.equals(event.getType())) {
@@ -62,15 +70,18 @@ class IncomingCallReader {
         return calls;
     }
 
-    private static List<EventGridEvent> eventGridEvents(String body) {
+    private List<EventGridEvent> eventGridEvents(String body) {
         if (!body.stripLeading().startsWith("[")) {
             throw new InvalidIncomingCallException("The body must be a JSON array of Event Grid events");
         }
+        List<EventGridEvent> events;
         try {
-            return EventGridEvent.fromString(body);
+            events = EventGridEvent.fromString(body);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidIncomingCallException("The body is not an array of Event Grid events: " + e.getMessage());
         }
+        limits.checkEventCount(events.size());
+        return events;
     }
 
     private static IncomingCall call(String eventId, BinaryData payload) {

@@ -1,5 +1,7 @@
 package com.switchboard.incoming;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -7,7 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param routingDecision the DMN decision that picks the flow for an incoming call
  * @param defaultFlow     the flow started when no rule of the decision matches
  * @param timeZone        the time zone of the {@code hourOfDay} and {@code dayOfWeek} the decision sees
+ * @param secret          optional shared secret that the Event Grid subscription URL carries as
+ *                        {@code ?secret=...}; when set, deliveries without it are refused (401)
  */
 @ConfigurationProperties("switchboard.incoming")
-public record IncomingCallsProperties(String routingDecision, String defaultFlow, ZoneId timeZone) {
+public record IncomingCallsProperties(String routingDecision, String defaultFlow, ZoneId timeZone, String secret) {
+
+    /** Whether the given secret is the configured one (constant-time); true when none is configured. */
+    boolean admits(String given) {
+        if (secret == null || secret.isEmpty()) {
+            return true;
+        }
+        return given != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -22,6 +22,8 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    com.switchboard.emulator.AcsEmulator emulator;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     CallbackInbox inbox;
@@ -81,7 +83,7 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
 
         // After the early-event time-to-live (5 s in tests) the sweep records it as unmatched.
         await().atMost(Duration.ofSeconds(15)).until(() -> inbox.ofCall(call).get(0).status() == InboxStatus.UNMATCHED);
-        JsonNode unmatched = mapper.readTree(http.getForObject("/api/callbacks/unmatched", String.class));
+        JsonNode unmatched = mapper.readTree(http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).getForObject("/api/callbacks/unmatched", String.class));
         JsonNode entry = null;
         for (JsonNode candidate : unmatched) {
             if (candidate.path("eventId").asText().equals(eventId)) {
@@ -107,6 +109,7 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     private ResponseEntity<String> post(String body, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
+        headers.setBearerAuth(emulator.issueCallbackToken());
         return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
     }
 }

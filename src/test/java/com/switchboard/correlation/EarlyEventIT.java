@@ -45,6 +45,8 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    com.switchboard.emulator.AcsEmulator emulator;
 
     @Test
     void anEventThatArrivesBeforeItsWaitStateIsDeliveredWhenTheWaitStateCommits() {
@@ -88,6 +90,7 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     private ResponseEntity<String> post(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(emulator.issueCallbackToken());
         return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
     }
 }

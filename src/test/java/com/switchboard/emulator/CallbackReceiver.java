@@ -22,6 +22,7 @@ final class CallbackReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToInject = new AtomicInteger();
 
     private CallbackReceiver(HttpServer server) {
@@ -53,6 +54,11 @@ final class CallbackReceiver implements AutoCloseable {
         return List.copyOf(posts);
     }
 
+    /** The Authorization header of every POST in arrival order, also of those answered with an injected failure. */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     /** The events of a call in arrival order. */
     List<JsonNode> events(String callConnectionId) {
         return posts.stream().flatMap(post -> post.events().stream())
@@ -74,6 +80,8 @@ final class CallbackReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(String.valueOf(authorization));
             if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(500, -1);
                 return;
@@ -82,7 +90,7 @@ final class CallbackReceiver implements AutoCloseable {
             List<JsonNode> events = new ArrayList<>();
             array.forEach(events::add);
             posts.add(new Post(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), array, List.copyOf(events)));
+                exchange.getRequestHeaders().getFirst("Content-Type"), authorization, array, List.copyOf(events)));
             exchange.sendResponseHeaders(200, -1);
         }
     }
@@ -92,6 +100,6 @@ final class CallbackReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    record Post(String path, String contentType, JsonNode body, List<JsonNode> events) {
+    record Post(String path, String contentType, String authorization, JsonNode body, List<JsonNode> events) {
     }
 }

@@ -25,6 +25,9 @@ class EmbeddedEmulatorStarterTest {
             assertThat(context.getEnvironment().getProperty("switchboard.acs.connection-string"))
                 .isEqualTo(emulator.connectionString())
                 .isEqualTo("endpoint=https://localhost:" + port + "/;accesskey=" + EmulatorSettings.DEFAULT_ACCESS_KEY);
+            assertThat(context.getEnvironment().getProperty("switchboard.emulator.actual-resource-id"))
+                .isEqualTo(emulator.resourceId()).isEqualTo(EmulatorSettings.DEFAULT_RESOURCE_ID);
+            assertThat(emulator.jwtIssuer()).isEqualTo("https://acscallautomation.communication.azure.com");
             assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
             assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
             assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
@@ -51,7 +54,9 @@ class EmbeddedEmulatorStarterTest {
             "switchboard.emulator.rules[0].behaviour=HANG_UP_AFTER", "switchboard.emulator.rules[0].after=2s",
             "switchboard.emulator.event-grid-url=http://localhost:8080/api/incoming-calls",
             "switchboard.emulator.event-grid-schema=CloudEvents", "switchboard.emulator.incoming-call-timeout=5s",
-            "switchboard.emulator.app-identities=8:acs:bot-*,+1425555*")) {
+            "switchboard.emulator.app-identities=8:acs:bot-*,+1425555*",
+            "switchboard.emulator.resource-id=7d1f0c3a-2b6e-4e59-8a47-c90b13e5d2f6",
+            "switchboard.emulator.jwt-issuer=https://issuer.example.test", "switchboard.emulator.jwt-lifetime=90s")) {
             EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(context.getEnvironment()));
             assertThat(settings.participantsPageSize()).isEqualTo(7);
             assertThat(settings.ringTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -61,9 +66,15 @@ class EmbeddedEmulatorStarterTest {
             assertThat(settings.eventGridSchema()).isEqualTo(EventGridSchema.CLOUD_EVENTS);
             assertThat(settings.incomingCallTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(settings.appIdentities()).containsExactly("8:acs:bot-*", "+1425555*");
+            assertThat(settings.resourceId()).isEqualTo("7d1f0c3a-2b6e-4e59-8a47-c90b13e5d2f6");
+            assertThat(settings.jwtIssuer()).isEqualTo("https://issuer.example.test");
+            assertThat(settings.jwtLifetime()).isEqualTo(Duration.ofSeconds(90));
             AcsEmulator emulator = context.getBean(EmbeddedEmulatorStarter.BEAN_NAME, AcsEmulator.class);
             assertThat(emulator.eventGridSubscription().url()).isEqualTo("http://localhost:8080/api/incoming-calls");
             assertThat(emulator.eventGridSubscription().state()).isEqualTo("pending");
+            assertThat(emulator.resourceId()).isEqualTo("7d1f0c3a-2b6e-4e59-8a47-c90b13e5d2f6")
+                .isEqualTo(context.getEnvironment().getProperty("switchboard.emulator.actual-resource-id"));
+            assertThat(emulator.jwtIssuer()).isEqualTo("https://issuer.example.test");
         }
     }
 

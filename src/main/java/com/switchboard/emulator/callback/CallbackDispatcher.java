@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Each call has a lane: its events are delivered strictly one after the other, in the order they were
  * submitted, while different calls are delivered in parallel. An event is POSTed as a JSON array holding that one
  * CloudEvent. Connection failures and non-2xx answers are retried with exponential backoff; after the last attempt
- * the event is logged and dropped, and the lane moves on.
+ * the event is logged and dropped, and the lane moves on. Every attempt carries
+ * {@code Authorization: Bearer <JWT>} with a token issued for that attempt, as ACS signs each callback.
  */
 public final class CallbackDispatcher implements AutoCloseable {
 
@@ -40,15 +41,18 @@ public final class CallbackDispatcher implements AutoCloseable {
     private final int attempts;
     private final Duration backoff;
     private final DeliveryLog log;
+    private final CallbackTokenIssuer tokens;
     /** Per call: the pending deliveries; the head is in flight. A call without entry has an idle lane. */
     private final Map<String, Deque<Delivery>> lanes = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public CallbackDispatcher(ScheduledExecutorService scheduler, int attempts, Duration backoff, DeliveryLog log) {
+    public CallbackDispatcher(ScheduledExecutorService scheduler, int attempts, Duration backoff, DeliveryLog log,
+                              CallbackTokenIssuer tokens) {
         this.scheduler = scheduler;
         this.attempts = attempts;
         this.backoff = backoff;
         this.log = log;
+        this.tokens = tokens;
         this.httpExecutor = Executors.newFixedThreadPool(4, DaemonThreads.named("acs-emulator-callback"));
         this.http = HttpClient.newBuilder()
             .executor(httpExecutor)
@@ -84,6 +88,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(delivery.target())
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue())
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                 .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding())

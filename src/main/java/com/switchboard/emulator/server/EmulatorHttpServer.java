@@ -3,6 +3,7 @@ package com.switchboard.emulator.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.switchboard.emulator.callback.CallbackTokenIssuer;
 import com.switchboard.emulator.callback.DaemonThreads;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
@@ -24,25 +25,33 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The emulator's HTTPS endpoint: the JDK's {@link HttpsServer} on a bounded worker pool, serving the Call
- * Automation API under {@code /calling} and the control API under {@code /emulator}.
+ * Automation API under {@code /calling}, the control API under {@code /emulator}, and, without authentication,
+ * the OpenID configuration and keys that verify callback tokens ({@link #OPENID_CONFIGURATION_PATH},
+ * {@link #KEYS_PATH}).
  */
 public final class EmulatorHttpServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EmulatorHttpServer.class.getName());
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final int QUEUED_REQUESTS = 256;
+    /** Where ACS publishes the OpenID configuration for its callback tokens. */
+    public static final String OPENID_CONFIGURATION_PATH = "/calling/.well-known/acsopenidconfiguration";
+    /** Where ACS publishes the JWK set of its callback signing keys. */
+    public static final String KEYS_PATH = "/calling/keys";
 
     private final HttpsServer server;
     private final ThreadPoolExecutor workers;
     private final CallingApi callingApi;
     private final ControlApi controlApi;
+    private final OpenIdApi openIdApi;
 
     private EmulatorHttpServer(HttpsServer server, ThreadPoolExecutor workers, CallingApi callingApi,
-                               ControlApi controlApi) {
+                               ControlApi controlApi, OpenIdApi openIdApi) {
         this.server = server;
         this.workers = workers;
         this.callingApi = callingApi;
         this.controlApi = controlApi;
+        this.openIdApi = openIdApi;
     }
 
     /**
@@ -50,10 +59,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
      *
      * @param address where to listen; port 0 picks a free port
      * @param participantsPageSize read per request, so it can change at runtime
+     * @param tokens whose issuer and public keys the OpenID endpoints publish
      */
     public static EmulatorHttpServer start(InetSocketAddress address, SSLContext tls, int threads, CallEngine engine,
                                            EventGridPublisher eventGrid, String accessKey,
-                                           IntSupplier participantsPageSize) {
+                                           IntSupplier participantsPageSize, CallbackTokenIssuer tokens) {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUED_REQUESTS), DaemonThreads.named("acs-emulator-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
@@ -66,7 +76,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
             EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, workers,
                 new CallingApi(engine, new HmacAuthenticator(accessKey, clock), new RepeatabilityCache(clock),
                     participantsPageSize),
-                new ControlApi(engine, eventGrid));
+                new ControlApi(engine, eventGrid),
+                new OpenIdApi(tokens, "localhost:" + server.getAddress().getPort()));
             server.createContext("/", emulatorServer::handle);
             server.start();
             return emulatorServer;
@@ -94,6 +105,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private ApiResponse respond(HttpExchange exchange) throws IOException {
         try {
             ApiRequest request = read(exchange);
+            if (openIdApi.serves(request)) {
+                return openIdApi.handle(request);
+            }
             if (request.rawPath().startsWith("/emulator/")) {
                 return controlApi.handle(request);
             }

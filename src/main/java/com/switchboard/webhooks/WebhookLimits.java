@@ -1,0 +1,23 @@
+package com.switchboard.webhooks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the public webhooks ({@code /api/callbacks}, {@code /api/incoming-calls}) accept at most; beyond it
+ * they answer 413 and store nothing. ACS sends one event per callback POST and Event Grid batches are small.
+ *
+ * @param maxBodySize          the largest request body
+ * @param maxEventsPerDelivery the most events one delivery may carry
+ */
+@ConfigurationProperties("switchboard.webhooks")
+public record WebhookLimits(DataSize maxBodySize, int maxEventsPerDelivery) {
+
+    /** Refuses a delivery with more events than allowed. */
+    public void checkEventCount(int events) {
+        if (events > maxEventsPerDelivery) {
+            throw new PayloadTooLargeException("The delivery has " + events + " events; at most "
+                    + maxEventsPerDelivery + " are accepted at once");
+        }
+    }
+}
