@@ -3,6 +3,7 @@ package com.switchboard.correlation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.CallbacksProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,8 +15,9 @@ class CorrelationConfiguration {
 
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties) {
+                                    CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
+                                    MeterRegistry meters) {
         return new EventCorrelator(runtime, ownership, inbox, new ModelledMessages(repository), mapper,
-                properties.earlyEventTtl(), Clock.systemUTC());
+                properties.earlyEventTtl(), Clock.systemUTC(), meters);
     }
 }

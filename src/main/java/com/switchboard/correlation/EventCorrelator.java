@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,9 +50,10 @@ class EventCorrelator {
     private final ObjectMapper mapper;
     private final Duration timeToLive;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     EventCorrelator(RuntimeService runtime, CallOwnership ownership, CallbackInbox inbox, ModelledMessages modelledMessages,
-                    ObjectMapper mapper, Duration timeToLive, Clock clock) {
+                    ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
         this.inbox = inbox;
@@ -60,6 +62,7 @@ class EventCorrelator {
         this.mapper = mapper;
         this.timeToLive = timeToLive;
         this.clock = clock;
+        this.meters = meters;
     }
 
     Outcome correlate(InboxEntry event, String ownerHint) {
@@ -147,6 +150,7 @@ class EventCorrelator {
         log.warn("Callback event {} ({}) for call {} is unmatched: {}", event.eventId(), event.eventType(),
                 event.callConnectionId(), reason);
         inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+        meters.counter("switchboard.callbacks.unmatched", "type", event.eventName()).increment();
         return Outcome.DONE;
     }
 }

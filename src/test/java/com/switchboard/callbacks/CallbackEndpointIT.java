@@ -74,6 +74,25 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void theSameEventDeliveredConcurrentlyIsStoredOnce() throws Exception {
+        String call = "call-" + UUID.randomUUID();
+        String event = "[" + event(UUID.randomUUID().toString(), "ParticipantsUpdated", call) + "]";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> post(event, MediaType.APPLICATION_JSON).getStatusCode().value()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(inbox.ofCall(call)).hasSize(1);
+    }
+
+    @Test
     void anEventForAnUnknownCallIsRecordedAsUnmatchedWithItsReason() throws Exception {
         String call = "unknown-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
