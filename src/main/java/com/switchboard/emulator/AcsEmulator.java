@@ -6,6 +6,7 @@ import com.switchboard.emulator.callback.CallbackTokenIssuer;
 import com.switchboard.emulator.callback.DaemonThreads;
 import com.switchboard.emulator.callback.DeliveryLog;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.faults.FaultInjector;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.server.EmulatorHttpServer;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Every callback POST carries {@code Authorization: Bearer <JWT>} (RS256) as ACS signs it: issuer
  * {@link #jwtIssuer()}, audience {@link #resourceId()}; the keys that verify it are published without
  * authentication at the service's paths, {@code /calling/keys}, found through {@link #openIdConfigurationUrl()}.
+ *
+ * <p>A {@link Faults} plan ({@link #setFaults(Faults)}, off by default) makes it misbehave as ACS does at times:
+ * duplicated, reordered, delayed and retried callbacks, callbacks before the action's response, throttled and
+ * failing actions.
  *
  * <pre>{@code
  * try (AcsEmulator emulator = AcsEmulator.start(EmulatorSettings.defaults().withPort(0))) {
@@ -50,6 +57,7 @@ public final class AcsEmulator implements AutoCloseable {
     private final DeliveryLog deliveries;
     private final DeliveryLog eventGridDeliveries;
     private final CallbackTokenIssuer tokens;
+    private final FaultInjector faults;
     private final PhoneNetwork network;
     private final CallEngine engine;
     private final EmulatorHttpServer server;
@@ -63,8 +71,9 @@ public final class AcsEmulator implements AutoCloseable {
         this.deliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
         this.tokens = new CallbackTokenIssuer(settings.jwtIssuer(), settings.resourceId(), settings.jwtLifetime(),
             Clock.systemUTC());
+        this.faults = new FaultInjector(settings.faults());
         this.dispatcher = new CallbackDispatcher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
-            deliveries, tokens);
+            deliveries, tokens, faults);
         this.eventGridDeliveries = new DeliveryLog(DELIVERY_LOG_CAPACITY);
         this.eventGrid = new EventGridPublisher(scheduler, settings.callbackAttempts(), settings.callbackBackoff(),
             eventGridDeliveries);
@@ -77,7 +86,7 @@ public final class AcsEmulator implements AutoCloseable {
         try {
             this.server = EmulatorHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads(), engine,
-                eventGrid, settings.accessKey(), settings::participantsPageSize, tokens);
+                eventGrid, settings.accessKey(), settings::participantsPageSize, tokens, dispatcher, faults);
         } catch (RuntimeException e) {
             eventGrid.close();
             dispatcher.close();
@@ -255,6 +264,37 @@ public final class AcsEmulator implements AutoCloseable {
      */
     public List<DeliveredEvent> eventGridDeliveries() {
         return eventGridDeliveries.snapshot();
+    }
+
+    /**
+     * Replaces the fault plan, from the next decision on (an event already held back or delayed keeps its fault),
+     * and resets {@link #injectedFaults()} and {@link #faultedActions()}.
+     */
+    public void setFaults(Faults plan) {
+        faults.set(Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** The current fault plan; its {@code failNextActions} is the number of actions still to fail. */
+    public Faults faults() {
+        return faults.faults();
+    }
+
+    /** No faults from now on ({@link Faults#NONE}); resets the counts. */
+    public void clearFaults() {
+        faults.set(Faults.NONE);
+    }
+
+    /**
+     * How many faults of each kind were injected since the plan was set (every kind present). Each delivery's own
+     * faults are in its {@link DeliveredEvent#faults()}.
+     */
+    public Map<FaultKind, Long> injectedFaults() {
+        return faults.counts();
+    }
+
+    /** The actions refused by the fault plan since it was set, oldest first. */
+    public List<FaultedAction> faultedActions() {
+        return faults.faultedActions();
     }
 
     /** Replaces the phone-network rules (the whole list, first match wins); calls already ringing are unaffected. */

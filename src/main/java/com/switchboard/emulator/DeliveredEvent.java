@@ -1,6 +1,7 @@
 package com.switchboard.emulator;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A record of one callback event (or Event Grid delivery) the emulator tried to send.
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param event the CloudEvent JSON that was POSTed (as the single element of the JSON array); for Event Grid the
  *     body that was sent
  * @param time when the outcome was known
+ * @param faults the faults injected into this delivery ({@link FaultKind#DUPLICATE} marks the second POST of an
+ *     event, whose {@code event} carries the same {@code id}); empty for Event Grid deliveries
  */
 public record DeliveredEvent(
     String type,
@@ -23,5 +26,10 @@ public record DeliveredEvent(
     int attempts,
     boolean delivered,
     String event,
-    Instant time) {
+    Instant time,
+    List<FaultKind> faults) {
+
+    public DeliveredEvent {
+        faults = List.copyOf(faults);
+    }
 }

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param resourceId the emulated ACS resource's immutable id: the {@code aud} of the callback tokens
  * @param jwtIssuer the {@code iss} of the callback tokens (and of the OpenID configuration)
  * @param jwtLifetime how long a callback token is valid after it was issued ({@code exp - iat})
+ * @param faults the fault plan the emulator starts with ({@link Faults#NONE} when null); it can be changed at runtime
  */
 public record EmulatorSettings(
     String bindAddress,
@@ -51,7 +52,8 @@ public record EmulatorSettings(
     List<String> appIdentities,
     String resourceId,
     String jwtIssuer,
-    Duration jwtLifetime) {
+    Duration jwtLifetime,
+    Faults faults) {
 
     /** The emulator's fixed development access key (32 random bytes, base64). Not a secret. */
     public static final String DEFAULT_ACCESS_KEY = "TZmAx8lFEIkwNMAB1nnGrtHi7TFEnz57i1bmv+w6nfw=";
@@ -96,104 +98,111 @@ public record EmulatorSettings(
         eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null : requireWebhook(eventGridUrl.trim());
         eventGridSchema = eventGridSchema == null ? EventGridSchema.EVENT_GRID : eventGridSchema;
         appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
+        faults = faults == null ? Faults.NONE : faults;
     }
 
     public static EmulatorSettings defaults() {
         return new EmulatorSettings("127.0.0.1", 8443, DEFAULT_ACCESS_KEY, DEFAULT_CERTIFICATE, DEFAULT_PRIVATE_KEY,
             Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5, Duration.ofMillis(200), 16, PhoneRule.DEFAULTS,
             null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30), DEFAULT_APP_IDENTITIES, DEFAULT_RESOURCE_ID,
-            DEFAULT_JWT_ISSUER, DEFAULT_JWT_LIFETIME);
+            DEFAULT_JWT_ISSUER, DEFAULT_JWT_LIFETIME, Faults.NONE);
     }
 
     public EmulatorSettings withBindAddress(String value) {
         return new EmulatorSettings(value, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withPort(int value) {
         return new EmulatorSettings(bindAddress, value, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withAccessKey(String value) {
         return new EmulatorSettings(bindAddress, port, value, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withTls(String certificateLocation, String privateKeyLocation) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation, answerDelay,
             ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withAnswerDelay(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, value, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withRingTimeout(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, value,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withParticipantsPageSize(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             value, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withCallbackRetries(int attempts, Duration backoff) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, attempts, backoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withServerThreads(int value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, value, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withRules(List<PhoneRule> value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, value, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withEventGrid(String url, EventGridSchema schema) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, url, schema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withIncomingCallTimeout(Duration value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, value, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, value, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withAppIdentities(List<String> value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, value, resourceId, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, value, resourceId, jwtIssuer, jwtLifetime, faults);
     }
 
     public EmulatorSettings withResourceId(String value) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, value, jwtIssuer, jwtLifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, value, jwtIssuer, jwtLifetime, faults);
     }
 
     /** The issuer and lifetime of the callback tokens. */
     public EmulatorSettings withJwt(String issuer, Duration lifetime) {
         return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
             participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, issuer, lifetime);
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, issuer, lifetime, faults);
+    }
+
+    public EmulatorSettings withFaults(Faults value) {
+        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
+            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, value);
     }
 
     /** An absolute http(s) URL, as Event Grid webhooks are. */

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  * them (a final {@code identity: "*"} rule even replaces the default "everything answers"). Incoming calls:
  * {@code event-grid-url} (the app's webhook, empty for none), {@code event-grid-schema} ({@code EventGrid} or
  * {@code CloudEvents}), {@code incoming-call-timeout} and {@code app-identities} (a list of raw-id globs). Callback
- * tokens: {@code resource-id} (their audience), {@code jwt-issuer} and {@code jwt-lifetime}.
+ * tokens: {@code resource-id} (their audience), {@code jwt-issuer} and {@code jwt-lifetime}. The fault plan the
+ * emulator starts with: {@code faults.*} ({@link FaultPlan}), all off unless set.
  */
 public final class EmulatorSettingsBinding {
 
@@ -52,6 +53,7 @@ public final class EmulatorSettingsBinding {
         private String resourceId = DEFAULTS.resourceId();
         private String jwtIssuer = DEFAULTS.jwtIssuer();
         private Duration jwtLifetime = DEFAULTS.jwtLifetime();
+        private FaultPlan faults = new FaultPlan();
 
         EmulatorSettings toSettings() {
             List<PhoneRule> phoneRules = new ArrayList<>();
@@ -60,7 +62,8 @@ public final class EmulatorSettingsBinding {
             phoneRules.addAll(PhoneRule.DEFAULTS);
             return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
                 participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, phoneRules, eventGridUrl,
-                eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime);
+                eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime,
+                faults.toFaults());
         }
 
         public boolean isEnabled() {
@@ -215,6 +218,14 @@ public final class EmulatorSettingsBinding {
             this.jwtLifetime = jwtLifetime;
         }
 
+        public FaultPlan getFaults() {
+            return faults;
+        }
+
+        public void setFaults(FaultPlan faults) {
+            this.faults = faults;
+        }
+
         public List<Rule> getRules() {
             return rules;
         }
@@ -253,6 +264,132 @@ public final class EmulatorSettingsBinding {
 
         public void setAfter(Duration after) {
             this.after = after;
+        }
+    }
+
+    /**
+     * The bindable form of {@link Faults}: {@code duplicate-probability}, {@code reorder-probability},
+     * {@code max-hold}, {@code delay}, {@code delay-jitter}, {@code fail-first-attempt-probability},
+     * {@code deliver-before-response}, {@code action-fault-probability}, {@code action-fault-statuses},
+     * {@code retry-after}, {@code fail-next-actions} and {@code seed}.
+     */
+    public static class FaultPlan {
+
+        private static final Faults NONE = Faults.NONE;
+
+        private double duplicateProbability;
+        private double reorderProbability;
+        private Duration maxHold = NONE.maxHold();
+        private Duration delay = NONE.delay();
+        private Duration delayJitter = NONE.delayJitter();
+        private double failFirstAttemptProbability;
+        private boolean deliverBeforeResponse;
+        private double actionFaultProbability;
+        private List<Integer> actionFaultStatuses = new ArrayList<>(NONE.actionFaultStatuses());
+        private Duration retryAfter = NONE.retryAfter();
+        private int failNextActions;
+        private Long seed;
+
+        Faults toFaults() {
+            return new Faults(duplicateProbability, reorderProbability, maxHold, delay, delayJitter,
+                failFirstAttemptProbability, deliverBeforeResponse, actionFaultProbability, actionFaultStatuses,
+                retryAfter, failNextActions, seed);
+        }
+
+        public double getDuplicateProbability() {
+            return duplicateProbability;
+        }
+
+        public void setDuplicateProbability(double duplicateProbability) {
+            this.duplicateProbability = duplicateProbability;
+        }
+
+        public double getReorderProbability() {
+            return reorderProbability;
+        }
+
+        public void setReorderProbability(double reorderProbability) {
+            this.reorderProbability = reorderProbability;
+        }
+
+        public Duration getMaxHold() {
+            return maxHold;
+        }
+
+        public void setMaxHold(Duration maxHold) {
+            this.maxHold = maxHold;
+        }
+
+        public Duration getDelay() {
+            return delay;
+        }
+
+        public void setDelay(Duration delay) {
+            this.delay = delay;
+        }
+
+        public Duration getDelayJitter() {
+            return delayJitter;
+        }
+
+        public void setDelayJitter(Duration delayJitter) {
+            this.delayJitter = delayJitter;
+        }
+
+        public double getFailFirstAttemptProbability() {
+            return failFirstAttemptProbability;
+        }
+
+        public void setFailFirstAttemptProbability(double failFirstAttemptProbability) {
+            this.failFirstAttemptProbability = failFirstAttemptProbability;
+        }
+
+        public boolean isDeliverBeforeResponse() {
+            return deliverBeforeResponse;
+        }
+
+        public void setDeliverBeforeResponse(boolean deliverBeforeResponse) {
+            this.deliverBeforeResponse = deliverBeforeResponse;
+        }
+
+        public double getActionFaultProbability() {
+            return actionFaultProbability;
+        }
+
+        public void setActionFaultProbability(double actionFaultProbability) {
+            this.actionFaultProbability = actionFaultProbability;
+        }
+
+        public List<Integer> getActionFaultStatuses() {
+            return actionFaultStatuses;
+        }
+
+        public void setActionFaultStatuses(List<Integer> actionFaultStatuses) {
+            this.actionFaultStatuses = actionFaultStatuses;
+        }
+
+        public Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
+
+        public int getFailNextActions() {
+            return failNextActions;
+        }
+
+        public void setFailNextActions(int failNextActions) {
+            this.failNextActions = failNextActions;
+        }
+
+        public Long getSeed() {
+            return seed;
+        }
+
+        public void setSeed(Long seed) {
+            this.seed = seed;
         }
     }
 }

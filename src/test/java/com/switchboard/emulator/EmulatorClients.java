@@ -4,6 +4,7 @@ import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallAutomationClientBuilder;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.policy.RetryOptions;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -46,6 +47,15 @@ final class EmulatorClients {
         return new CallAutomationClientBuilder()
             .connectionString(connectionString)
             .httpClient(nettyTrustingEmulator())
+            .buildClient();
+    }
+
+    /** The SDK client with its own retry options (the default RetryPolicy's strategy, still honouring Retry-After). */
+    static CallAutomationClient sdk(AcsEmulator emulator, RetryOptions retryOptions) {
+        return new CallAutomationClientBuilder()
+            .connectionString(emulator.connectionString())
+            .httpClient(nettyTrustingEmulator())
+            .retryOptions(retryOptions)
             .buildClient();
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class EmulatorSettingsTest {
 
@@ -33,5 +37,50 @@ class EmulatorSettingsTest {
         assertThatThrownBy(() -> defaults.withJwt("", Duration.ofMinutes(5))).hasMessageContaining("jwtIssuer");
         assertThatThrownBy(() -> defaults.withJwt(EmulatorSettings.DEFAULT_JWT_ISSUER, Duration.ZERO))
             .hasMessageContaining("jwtLifetime");
+    }
+
+    @Test
+    void faultsAreOffByDefault() {
+        assertThat(EmulatorSettings.defaults().faults()).isEqualTo(Faults.NONE);
+        assertThat(EmulatorSettingsBinding.bind(new Binder(new MapConfigurationPropertySource(Map.of()))).faults())
+            .isEqualTo(Faults.NONE);
+        assertThat(Faults.NONE.duplicateProbability() + Faults.NONE.reorderProbability()
+            + Faults.NONE.failFirstAttemptProbability() + Faults.NONE.actionFaultProbability()).isZero();
+        assertThat(Faults.NONE.deliverBeforeResponse()).isFalse();
+        assertThat(Faults.NONE.failNextActions()).isZero();
+        assertThat(Faults.NONE.delay()).isZero();
+    }
+
+    @Test
+    void bindsTheFaultPlanFromKebabCaseProperties() {
+        Map<String, String> properties = Map.ofEntries(
+            Map.entry("switchboard.emulator.faults.duplicate-probability", "0.2"),
+            Map.entry("switchboard.emulator.faults.reorder-probability", "0.3"),
+            Map.entry("switchboard.emulator.faults.max-hold", "250ms"),
+            Map.entry("switchboard.emulator.faults.delay", "40ms"),
+            Map.entry("switchboard.emulator.faults.delay-jitter", "10ms"),
+            Map.entry("switchboard.emulator.faults.fail-first-attempt-probability", "0.4"),
+            Map.entry("switchboard.emulator.faults.deliver-before-response", "true"),
+            Map.entry("switchboard.emulator.faults.action-fault-probability", "0.1"),
+            Map.entry("switchboard.emulator.faults.action-fault-statuses", "503,429"),
+            Map.entry("switchboard.emulator.faults.retry-after", "2s"),
+            Map.entry("switchboard.emulator.faults.fail-next-actions", "2"),
+            Map.entry("switchboard.emulator.faults.seed", "42"));
+
+        Faults faults = EmulatorSettingsBinding.bind(new Binder(new MapConfigurationPropertySource(properties)))
+            .faults();
+
+        assertThat(faults).isEqualTo(new Faults(0.2, 0.3, Duration.ofMillis(250), Duration.ofMillis(40),
+            Duration.ofMillis(10), 0.4, true, 0.1, List.of(503, 429), Duration.ofSeconds(2), 2, 42L));
+    }
+
+    @Test
+    void rejectsInvalidFaults() {
+        assertThatThrownBy(() -> Faults.NONE.withDuplicateProbability(1.5))
+            .hasMessageContaining("duplicateProbability");
+        assertThatThrownBy(() -> Faults.NONE.withActionFaults(1, 404)).hasMessageContaining("actionFaultStatuses");
+        assertThatThrownBy(() -> Faults.NONE.withDelay(Duration.ofMillis(-1), Duration.ZERO))
+            .hasMessageContaining("delay");
+        assertThatThrownBy(() -> Faults.NONE.withFailNextActions(-1)).hasMessageContaining("failNextActions");
     }
 }

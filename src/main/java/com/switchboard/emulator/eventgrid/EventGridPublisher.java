@@ -285,7 +285,8 @@ public final class EventGridPublisher implements AutoCloseable {
             + reason);
         String body = s.schema == EventGridSchema.EVENT_GRID ? event.eventGridSchema().toString()
             : event.cloudEventsSchema().toString();
-        log.add(new DeliveredEvent(event.name(), null, s.webhook.toString(), -1, 0, false, body, Instant.now()));
+        log.add(new DeliveredEvent(event.name(), null, s.webhook.toString(), -1, 0, false, body, Instant.now(),
+            List.of()));
     }
 
     private void send(Exchange exchange) {
@@ -327,7 +328,7 @@ public final class EventGridPublisher implements AutoCloseable {
 
     private void finish(Exchange exchange, int status, int attempt, boolean delivered, String failure) {
         log.add(new DeliveredEvent(exchange.name, null, exchange.target.toString(), status, attempt, delivered,
-            exchange.body, Instant.now()));
+            exchange.body, Instant.now(), List.of()));
         exchange.done(delivered, failure);
     }
 

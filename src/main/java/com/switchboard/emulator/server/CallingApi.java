@@ -11,11 +11,16 @@ import com.switchboard.emulator.telephony.CallEngine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The Call Automation REST API under {@code /calling}: authenticates the request, resolves the api-version, routes
  * it and de-duplicates repeated requests. Operations of the service that the emulator does not implement answer
  * 501 (which the SDK does not retry) rather than pretending to succeed.
+ *
+ * <p>Actions (the operations that change something: the repeatable ones) go through the fault plan first. A faulted
+ * action is answered with its error without being carried out or remembered for its repeatability id, so the
+ * client's retry with the same id is carried out once; a repeat of an action that succeeded gets the stored answer.
  */
 final class CallingApi {
 
@@ -24,12 +29,14 @@ final class CallingApi {
 
     private final HmacAuthenticator authenticator;
     private final RepeatabilityCache repeatability;
+    private final ActionFaults faults;
     private final Router router;
 
     CallingApi(CallEngine engine, HmacAuthenticator authenticator, RepeatabilityCache repeatability,
-               IntSupplier participantsPageSize) {
+               IntSupplier participantsPageSize, ActionFaults faults) {
         this.authenticator = authenticator;
         this.repeatability = repeatability;
+        this.faults = faults;
         CallConnectionOperations calls = new CallConnectionOperations(engine);
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine);
@@ -65,12 +72,19 @@ final class CallingApi {
         ApiVersion version = apiVersion(request);
         Router.Match match = router.match(request, version);
         Route route = match.route();
-        Optional<String> requestId = request.header("repeatability-request-id");
-        if (route.repeatable() && requestId.isPresent()) {
-            return repeatability.execute(request.method(), request.rawPath(), requestId.get(),
-                () -> invoke(route, request, version, match.parameters()));
+        if (!route.repeatable()) {
+            return invoke(route, request, version, match.parameters());
         }
-        return invoke(route, request, version, match.parameters());
+        Optional<ApiResponse> refused = faults.refuse(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Supplier<ApiResponse> action =
+            () -> faults.carryOut(() -> invoke(route, request, version, match.parameters()), match.parameters());
+        Optional<String> requestId = request.header("repeatability-request-id");
+        return requestId.isPresent()
+            ? repeatability.execute(request.method(), request.rawPath(), requestId.get(), action)
+            : action.get();
     }
 
     private static ApiResponse invoke(Route route, ApiRequest request, ApiVersion version, String[] parameters) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.switchboard.emulator.EventGridSchema;
+import com.switchboard.emulator.Faults;
 import com.switchboard.emulator.IncomingCallRequest;
 import com.switchboard.emulator.IncomingCallResult;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.faults.FaultInjector;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
@@ -35,17 +37,23 @@ import java.util.Map;
  *   <li>{@code GET /emulator/event-grid}: the subscription status; {@code PUT /emulator/event-grid}
  *   {@code {"url", "schema"}} sets (or, with no url, removes) it; {@code GET /emulator/event-grid/validate?id=code}:
  *   the manual validation URL</li>
+ *   <li>{@code GET /emulator/faults}: the fault plan (see {@link FaultsJson}); {@code PUT /emulator/faults} replaces
+ *   it (fields left out are off) and answers it; {@code DELETE /emulator/faults}: no faults, 204.
+ *   {@code GET /emulator/faults/injected}: {@code {"counts": {"DUPLICATE": n, ...}, "faultedActions": [{"method",
+ *   "path", "repeatabilityRequestId", "status", "time"}]}} since the plan was set</li>
  * </ul>
  */
 final class ControlApi {
 
     private final CallEngine engine;
     private final EventGridPublisher eventGrid;
+    private final FaultInjector faults;
     private final Router router;
 
-    ControlApi(CallEngine engine, EventGridPublisher eventGrid) {
+    ControlApi(CallEngine engine, EventGridPublisher eventGrid, FaultInjector faults) {
         this.engine = engine;
         this.eventGrid = eventGrid;
+        this.faults = faults;
         this.router = new Router(List.of(
             Route.of("GET", "/emulator/calls/?", null, false, (request, version, path) ->
                 ApiResponse.json(200, ResponseBodies.snapshots(engine.snapshots()))),
@@ -64,7 +72,18 @@ final class ControlApi {
             Route.of("GET", "/emulator/event-grid/?", null, false, (request, version, path) ->
                 ApiResponse.json(200, AcsJson.MAPPER.valueToTree(eventGrid.status()))),
             Route.of("PUT", "/emulator/event-grid/?", null, false, this::subscribe),
-            Route.of("GET", "/emulator/event-grid/validate", null, false, this::validate)));
+            Route.of("GET", "/emulator/event-grid/validate", null, false, this::validate),
+            Route.of("GET", "/emulator/faults/?", null, false, (request, version, path) ->
+                ApiResponse.json(200, FaultsJson.write(faults.faults()))),
+            Route.of("PUT", "/emulator/faults/?", null, false, (request, version, path) -> {
+                faults.set(FaultsJson.read(JsonBody.parse(request)));
+                return ApiResponse.json(200, FaultsJson.write(faults.faults()));
+            }),
+            Route.of("DELETE", "/emulator/faults/?", null, false, (request, version, path) -> {
+                faults.set(Faults.NONE);
+                return ApiResponse.noContent();
+            }),
+            Route.of("GET", "/emulator/faults/injected", null, false, this::injectedFaults)));
     }
 
     ApiResponse handle(ApiRequest request) {
@@ -143,6 +162,13 @@ final class ControlApi {
                 + code + "'.");
         }
         return ApiResponse.json(200, AcsJson.object().put("validated", true));
+    }
+
+    private ApiResponse injectedFaults(ApiRequest request, ApiVersion ignored, String... path) {
+        ObjectNode body = AcsJson.object();
+        body.set("counts", AcsJson.MAPPER.valueToTree(faults.counts()));
+        body.set("faultedActions", AcsJson.MAPPER.valueToTree(faults.faultedActions()));
+        return ApiResponse.json(200, body);
     }
 
     private static Map<String, String> headers(JsonBody body, String field) {

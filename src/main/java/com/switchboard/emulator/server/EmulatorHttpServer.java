@@ -3,9 +3,11 @@ package com.switchboard.emulator.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.switchboard.emulator.callback.CallbackDispatcher;
 import com.switchboard.emulator.callback.CallbackTokenIssuer;
 import com.switchboard.emulator.callback.DaemonThreads;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.faults.FaultInjector;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.telephony.CallEngine;
 import java.io.IOException;
@@ -60,10 +62,13 @@ public final class EmulatorHttpServer implements AutoCloseable {
      * @param address where to listen; port 0 picks a free port
      * @param participantsPageSize read per request, so it can change at runtime
      * @param tokens whose issuer and public keys the OpenID endpoints publish
+     * @param callbacks whose deliveries a response may wait for (fault plan: deliver before response)
+     * @param faults the fault plan, applied to actions and changed through the control API
      */
     public static EmulatorHttpServer start(InetSocketAddress address, SSLContext tls, int threads, CallEngine engine,
                                            EventGridPublisher eventGrid, String accessKey,
-                                           IntSupplier participantsPageSize, CallbackTokenIssuer tokens) {
+                                           IntSupplier participantsPageSize, CallbackTokenIssuer tokens,
+                                           CallbackDispatcher callbacks, FaultInjector faults) {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUED_REQUESTS), DaemonThreads.named("acs-emulator-http"),
             new ThreadPoolExecutor.CallerRunsPolicy());
@@ -75,8 +80,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, workers,
                 new CallingApi(engine, new HmacAuthenticator(accessKey, clock), new RepeatabilityCache(clock),
-                    participantsPageSize),
-                new ControlApi(engine, eventGrid),
+                    participantsPageSize, new ActionFaults(faults, callbacks)),
+                new ControlApi(engine, eventGrid, faults),
                 new OpenIdApi(tokens, "localhost:" + server.getAddress().getPort()));
             server.createContext("/", emulatorServer::handle);
             server.start();

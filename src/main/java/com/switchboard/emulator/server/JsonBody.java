@@ -8,6 +8,8 @@ import com.switchboard.emulator.model.Identifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A request's JSON object with validating accessors; violations are 400/8523 naming the field. */
@@ -56,6 +58,13 @@ final class JsonBody {
     String requiredText(String field) {
         return text(field).filter(value -> !value.isBlank())
             .orElseThrow(() -> AcsApiException.invalidArgument("The field '" + field + "' is required."));
+    }
+
+    /** The names of the object's fields, in order. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        root.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     Optional<Integer> integer(String field) {
