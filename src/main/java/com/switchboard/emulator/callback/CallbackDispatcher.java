@@ -70,11 +70,7 @@ public final class CallbackDispatcher implements AutoCloseable {
         this.tokens = tokens;
         this.faults = faults;
         this.httpExecutor = Executors.newFixedThreadPool(4, DaemonThreads.named("acs-emulator-callback"));
-        this.http = HttpClient.newBuilder()
-            .executor(httpExecutor)
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        this.http = WebhookClient.on(httpExecutor);
     }
 
     /** Queues an event for delivery behind the call's earlier events. */

@@ -6,6 +6,7 @@ import com.switchboard.emulator.DeliveredEvent;
 import com.switchboard.emulator.EventGridSchema;
 import com.switchboard.emulator.EventGridSubscriptionStatus;
 import com.switchboard.emulator.callback.DaemonThreads;
+import com.switchboard.emulator.callback.WebhookClient;
 import com.switchboard.emulator.callback.DeliveryLog;
 import com.switchboard.emulator.model.AcsJson;
 import java.io.IOException;
@@ -68,11 +69,7 @@ public final class EventGridPublisher implements AutoCloseable {
         this.backoff = backoff;
         this.log = log;
         this.httpExecutor = Executors.newFixedThreadPool(2, DaemonThreads.named("acs-emulator-eventgrid"));
-        this.http = HttpClient.newBuilder()
-            .executor(httpExecutor)
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        this.http = WebhookClient.on(httpExecutor);
     }
 
     /** The emulator's endpoint, which serves the manual validation URL ({@code /emulator/event-grid/validate}). */
