@@ -15,6 +15,7 @@ import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
@@ -37,7 +38,7 @@ class AcsClientConfiguration {
     }
 
     @Bean
-    HttpPipeline acsHttpPipeline(AcsConnectionString connection, AcsProperties properties) {
+    HttpPipeline acsHttpPipeline(AcsConnectionString connection, AcsProperties properties, MeterRegistry meters) {
         RetryOptions retry = new RetryOptions(new ExponentialBackoffOptions()
                 .setMaxRetries(3)
                 .setBaseDelay(Duration.ofMillis(500))
@@ -49,6 +50,7 @@ class AcsClientConfiguration {
                         new RequestIdPolicy(),
                         new RepeatabilityPolicy(),
                         new RetryPolicy(retry),
+                        new RequestMetricsPolicy(meters),
                         new HmacAuthenticationPolicy(new AzureKeyCredential(connection.accessKey())),
                         new HttpLoggingPolicy(new HttpLogOptions()))
                 .build();

@@ -53,6 +53,12 @@ public class CallbackInbox {
                 InboxStatus.PENDING.name()).stream().findFirst();
     }
 
+    /** How many events wait for their flow. */
+    public long pendingCount() {
+        return jdbc.queryForObject("select count(*) from callback_inbox where status = ?", Long.class,
+                InboxStatus.PENDING.name());
+    }
+
     /** Calls that have events waiting. */
     public List<String> callsWithPendingEvents() {
         return jdbc.queryForList("select distinct call_connection_id from callback_inbox where status = ?",

@@ -37,6 +37,12 @@ public class CallOwnership {
         AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
     }
 
+    /** Calls whose owning flow is still running. */
+    public long liveCalls() {
+        return jdbc.queryForObject("select count(*) from call_owner o where exists (select 1 from ACT_RU_EXECUTION e "
+                + "where e.ID_ = o.process_instance_id)", Long.class);
+    }
+
     /** The process instance that owns the call, or null. */
     public String ownerOf(String callConnectionId) {
         List<String> owners = jdbc.queryForList(

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -89,6 +90,7 @@ class EventCorrelator {
             if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
                 inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
                         + "; the call's variables were updated");
+                recordLatency(event, InboxStatus.APPLIED);
                 return Outcome.DONE;
             }
             return isExpired(event)
@@ -108,7 +110,15 @@ class EventCorrelator {
             runtime.messageEventReceived(name, target.get().getId());
         }
         inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
+        recordLatency(event, InboxStatus.CORRELATED);
         return Outcome.DONE;
+    }
+
+    /** From the event's receipt to its delivery (this transaction commits right after). */
+    private void recordLatency(InboxEntry event, InboxStatus outcome) {
+        Timer.builder("switchboard.correlation.latency").description("From a callback's receipt to its delivery")
+                .tag("outcome", outcome.name()).publishPercentileHistogram().register(meters)
+                .record(Duration.between(event.receivedAt(), clock.instant()));
     }
 
     private void applyVariables(InboxEntry event, String owner, String name) {

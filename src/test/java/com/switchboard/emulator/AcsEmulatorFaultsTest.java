@@ -145,6 +145,7 @@ class AcsEmulatorFaultsTest {
         assertThat(postsPerId).hasSize(2).allSatisfy((id, posts) -> assertThat(posts).isEqualTo(2));
         assertThat(receiver.types(callId))
             .containsExactlyInAnyOrder("CallConnected", "CallConnected", "ParticipantsUpdated", "ParticipantsUpdated");
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(callId).size() == 4);
         List<DeliveredEvent> deliveries = deliveries(callId);
         assertThat(deliveries).hasSize(4).allMatch(DeliveredEvent::delivered);
         assertThat(deliveries).filteredOn(d -> d.faults().contains(FaultKind.DUPLICATE)).hasSize(2);
@@ -165,6 +166,8 @@ class AcsEmulatorFaultsTest {
         assertThat(Duration.between(hangUp, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(receiver.types(callId))
             .containsExactly("ParticipantsUpdated", "CallConnected", "CallDisconnected");
+        // The delivery log is written once the POST's answer is in, a moment after the receiver has the event.
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(callId).size() == 3);
         assertThat(deliveries(callId)).extracting(DeliveredEvent::type, DeliveredEvent::faults).containsExactly(
             tuple("ParticipantsUpdated", List.of()),
             tuple("CallConnected", List.of(FaultKind.REORDER)),
