@@ -2,15 +2,20 @@ package com.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** What operators watch: health probes and Prometheus metrics that move with a call. */
+/** What operators watch: health probes, Prometheus metrics that move with a call, log lines that name the call. */
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsIT extends SwitchboardIntegrationTest {
 
     @Autowired
@@ -21,6 +26,19 @@ class OperationsIT extends SwitchboardIntegrationTest {
         assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"UP\"");
         String readiness = http.getForObject("/actuator/health/readiness", String.class);
         assertThat(readiness).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void everyLogLineOfACallNamesTheCallTheFlowAndTheCorrelationId(CapturedOutput output) {
+        ProcessInstance call = start("outbound-call", Map.of("target", "8:acs:logged-customer",
+                "participant", "8:acs:logged-agent"));
+        awaitEnded(call);
+        String callConnectionId = (String) variable(call, "callConnectionId");
+        String correlationId = (String) variable(call, "correlationId");
+        List<String> actionLines = output.getAll().lines().filter(line -> line.contains("actions.CallAction")
+                && line.contains("flow=" + call.getId())).toList();
+        assertThat(actionLines).hasSizeGreaterThanOrEqualTo(3).allSatisfy(line -> assertThat(line)
+                .contains("call=" + callConnectionId).contains("corr=" + correlationId));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
@@ -32,14 +33,16 @@ class CallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
 
+    private final CallbackIntake intake;
     private final CallbackTokenVerifier tokens;
     private final CloudEventsReader reader;
     private final CallbackInbox inbox;
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
 
-    CallbackController(CallbackTokenVerifier tokens, CloudEventsReader reader, CallbackInbox inbox,
+    CallbackController(CallbackIntake intake, CallbackTokenVerifier tokens, CloudEventsReader reader, CallbackInbox inbox,
                        ApplicationEventPublisher publisher, MeterRegistry meters) {
+        this.intake = intake;
         this.tokens = tokens;
         this.reader = reader;
         this.inbox = inbox;
@@ -48,8 +51,14 @@ class CallbackController {
     }
 
     @PostMapping(consumes = {"application/json", "application/cloudevents-batch+json", "application/cloudevents+json"})
-    ResponseEntity<Void> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                 @RequestBody byte[] body) {
+    ResponseEntity<?> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                              @RequestBody byte[] body) {
+        if (!intake.isOpen()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "This node is shutting down; deliver the callback again");
+            problem.setTitle("Shutting down");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        }
         if (tokens.enabled()) {
             tokens.verify(authorization);
         }
@@ -57,6 +66,7 @@ class CallbackController {
         Instant now = Instant.now();
         Set<String> calls = new LinkedHashSet<>();
         for (CallbackEvent event : events) {
+            MDC.put("callConnectionId", event.callConnectionId());
             if (inbox.store(event, now)) {
                 calls.add(event.callConnectionId());
                 meters.counter("switchboard.callbacks.received", "type", event.name()).increment();
@@ -66,6 +76,7 @@ class CallbackController {
                         event.eventId(), event.type(), event.callConnectionId());
             }
         }
+        MDC.remove("callConnectionId");
         if (!calls.isEmpty()) {
             publisher.publishEvent(new CallbackEventsStored(calls));
         }

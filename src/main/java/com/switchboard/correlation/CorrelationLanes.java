@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,13 @@ class CorrelationLanes {
      * and becomes unmatched once its time-to-live has run out.
      */
     private EventCorrelator.Outcome correlate(InboxEntry event, String owner) {
+        try (MDC.MDCCloseable call = MDC.putCloseable("callConnectionId", event.callConnectionId());
+             MDC.MDCCloseable flow = MDC.putCloseable("processInstanceId", owner)) {
+            return correlateLogged(event, owner);
+        }
+    }
+
+    private EventCorrelator.Outcome correlateLogged(InboxEntry event, String owner) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {

@@ -111,6 +111,7 @@ class EventCorrelator {
         }
         inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
         recordLatency(event, InboxStatus.CORRELATED);
+        log.debug("{} delivered to the flow", name);
         return Outcome.DONE;
     }
 

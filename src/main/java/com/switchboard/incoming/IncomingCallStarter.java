@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,12 @@ class IncomingCallStarter {
 
     /** @return the started process instance's id, or null when the event had started a flow already */
     String start(IncomingCall call) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", call.correlationId())) {
+            return startOnce(call);
+        }
+    }
+
+    private String startOnce(IncomingCall call) {
         if (alreadyStarted(call.eventId())) {
             log.info("IncomingCall event {} was delivered again; its flow is running already", call.eventId());
             return null;
