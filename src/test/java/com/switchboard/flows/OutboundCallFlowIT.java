@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
@@ -12,8 +15,6 @@ import com.switchboard.emulator.AcsEmulator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
     CallbackInbox inbox;
     @Autowired
     AcsEmulator emulator;
+    @Autowired
+    ObjectMapper mapper;
 
     @Test
     void connectsAddsTheParticipantAndEndsTheCallForEveryone() {
@@ -44,7 +47,10 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
         assertThat(variable(call, "serverCallId")).isNotNull();
         assertThat(variable(call, "correlationId")).isNotNull();
         assertThat(variable(call, "callState")).isEqualTo("disconnected");
-        assertThat(participantListsSeen(call)).anySatisfy(list -> assertThat(list).contains(AGENT, "4:" + CUSTOMER));
+        assertThat(variable(call, "participants")).as("the latest participant list")
+                .isEqualTo(latestParticipantList(callConnectionId));
+        assertThat(inbox.ofCall(callConnectionId)).anySatisfy(event -> assertThat(event.payload())
+                .contains("ParticipantsUpdated").contains(AGENT).contains("4:" + CUSTOMER));
 
         List<InboxEntry> events = inbox.ofCall(callConnectionId);
         assertThat(events).filteredOn(e -> e.status() == InboxStatus.CORRELATED).extracting(InboxEntry::eventName)
@@ -153,12 +159,28 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
         return start("outbound-call", variables);
     }
 
-    /** Every value the participants variable had, as the history recorded it. */
-    private List<String> participantListsSeen(ProcessInstance call) {
-        return history.createHistoricDetailQuery().processInstanceId(call.getId()).variableUpdates().list().stream()
-                .map(HistoricDetail.class::cast)
-                .filter(d -> d instanceof HistoricVariableUpdate u && u.getVariableName().equals("participants"))
-                .map(d -> String.valueOf(((HistoricVariableUpdate) d).getValue()))
-                .toList();
+    /** The participant list of the call's newest ParticipantsUpdated event, as the inbox stored it. */
+    private String latestParticipantList(String callConnectionId) {
+        JsonNode newest = null;
+        for (InboxEntry event : inbox.ofCall(callConnectionId)) {
+            if (event.eventName().equals("ParticipantsUpdated")) {
+                JsonNode data = read(event.payload()).path("data");
+                if (newest == null || data.path("sequenceNumber").asInt() >= newest.path("sequenceNumber").asInt()) {
+                    newest = data;
+                }
+            }
+        }
+        assertThat(newest).as("a ParticipantsUpdated event").isNotNull();
+        ArrayNode rawIds = mapper.createArrayNode();
+        newest.path("participants").forEach(p -> rawIds.add(p.path("identifier").path("rawId").asText()));
+        return rawIds.toString();
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
