@@ -3,6 +3,7 @@ package com.switchboard.emulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -109,100 +110,140 @@ public record EmulatorSettings(
     }
 
     public EmulatorSettings withBindAddress(String value) {
-        return new EmulatorSettings(value, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.bindAddress = value);
     }
 
     public EmulatorSettings withPort(int value) {
-        return new EmulatorSettings(bindAddress, value, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.port = value);
     }
 
     public EmulatorSettings withAccessKey(String value) {
-        return new EmulatorSettings(bindAddress, port, value, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.accessKey = value);
     }
 
     public EmulatorSettings withTls(String certificateLocation, String privateKeyLocation) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificateLocation, privateKeyLocation, answerDelay,
-            ringTimeout, participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> {
+            settings.certificate = certificateLocation;
+            settings.privateKey = privateKeyLocation;
+        });
     }
 
     public EmulatorSettings withAnswerDelay(Duration value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, value, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.answerDelay = value);
     }
 
     public EmulatorSettings withRingTimeout(Duration value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, value,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.ringTimeout = value);
     }
 
     public EmulatorSettings withParticipantsPageSize(int value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            value, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.participantsPageSize = value);
     }
 
     public EmulatorSettings withCallbackRetries(int attempts, Duration backoff) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, attempts, backoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> {
+            settings.callbackAttempts = attempts;
+            settings.callbackBackoff = backoff;
+        });
     }
 
     public EmulatorSettings withServerThreads(int value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, value, rules, eventGridUrl, eventGridSchema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.serverThreads = value);
     }
 
     public EmulatorSettings withRules(List<PhoneRule> value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, value, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.rules = value);
     }
 
     public EmulatorSettings withEventGrid(String url, EventGridSchema schema) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, url, schema,
-            incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> {
+            settings.eventGridUrl = url;
+            settings.eventGridSchema = schema;
+        });
     }
 
     public EmulatorSettings withIncomingCallTimeout(Duration value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, value, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.incomingCallTimeout = value);
     }
 
     public EmulatorSettings withAppIdentities(List<String> value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, value, resourceId, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.appIdentities = value);
     }
 
     public EmulatorSettings withResourceId(String value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, value, jwtIssuer, jwtLifetime, faults);
+        return copy(settings -> settings.resourceId = value);
     }
 
     /** The issuer and lifetime of the callback tokens. */
     public EmulatorSettings withJwt(String issuer, Duration lifetime) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, issuer, lifetime, faults);
+        return copy(settings -> {
+            settings.jwtIssuer = issuer;
+            settings.jwtLifetime = lifetime;
+        });
     }
 
     public EmulatorSettings withFaults(Faults value) {
-        return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-            participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl,
-            eventGridSchema, incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, value);
+        return copy(settings -> settings.faults = value);
+    }
+
+    /** A copy with some settings changed; every with-method goes through it, so a new setting is added once. */
+    private EmulatorSettings copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
+    }
+
+    /** The settings while a copy is being changed. */
+    private static final class Draft {
+        String bindAddress;
+        int port;
+        String accessKey;
+        String certificate;
+        String privateKey;
+        Duration answerDelay;
+        Duration ringTimeout;
+        int participantsPageSize;
+        int callbackAttempts;
+        Duration callbackBackoff;
+        int serverThreads;
+        List<PhoneRule> rules;
+        String eventGridUrl;
+        EventGridSchema eventGridSchema;
+        Duration incomingCallTimeout;
+        List<String> appIdentities;
+        String resourceId;
+        String jwtIssuer;
+        Duration jwtLifetime;
+        Faults faults;
+
+        Draft(EmulatorSettings from) {
+            bindAddress = from.bindAddress;
+            port = from.port;
+            accessKey = from.accessKey;
+            certificate = from.certificate;
+            privateKey = from.privateKey;
+            answerDelay = from.answerDelay;
+            ringTimeout = from.ringTimeout;
+            participantsPageSize = from.participantsPageSize;
+            callbackAttempts = from.callbackAttempts;
+            callbackBackoff = from.callbackBackoff;
+            serverThreads = from.serverThreads;
+            rules = from.rules;
+            eventGridUrl = from.eventGridUrl;
+            eventGridSchema = from.eventGridSchema;
+            incomingCallTimeout = from.incomingCallTimeout;
+            appIdentities = from.appIdentities;
+            resourceId = from.resourceId;
+            jwtIssuer = from.jwtIssuer;
+            jwtLifetime = from.jwtLifetime;
+            faults = from.faults;
+        }
+
+        EmulatorSettings settings() {
+            return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
+                participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
+                incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
+        }
     }
 
     /** An absolute http(s) URL, as Event Grid webhooks are. */
