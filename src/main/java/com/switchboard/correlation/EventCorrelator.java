@@ -80,8 +80,9 @@ class EventCorrelator {
                     + " (process instance " + owner + ") has already ended");
         }
         String name = event.eventName();
-        if (!event.variablesApplied()) {
-            applyVariables(event, owner, name);
+        boolean appliedNow = !event.variablesApplied();
+        if (appliedNow) {
+            applyVariables(owner, name, event);
         }
         // Through the instance's executions, as the engine's own correlation does: indexed by process instance.
         List<Execution> waits = runtime.createExecutionQuery()
@@ -95,7 +96,7 @@ class EventCorrelator {
             }
             return isExpired(event)
                     ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
-                    : Outcome.WAITING_FOR_WAIT_STATE;
+                    : stillWaiting(event, owner, appliedNow);
         }
         if (CALL_WIDE_EVENTS.contains(name)) {
             runtime.createMessageCorrelation(name).processInstanceId(owner).correlateAllWithResult();
@@ -105,7 +106,7 @@ class EventCorrelator {
                 return isExpired(event)
                         ? unmatched(event, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
                                 + "operation context " + event.operationContext())
-                        : Outcome.WAITING_FOR_WAIT_STATE;
+                        : stillWaiting(event, owner, appliedNow);
             }
             runtime.messageEventReceived(name, target.get().getId());
         }
@@ -122,12 +123,22 @@ class EventCorrelator {
                 .record(Duration.between(event.receivedAt(), clock.instant()));
     }
 
-    private void applyVariables(InboxEntry event, String owner, String name) {
+    private void applyVariables(String owner, String name, InboxEntry event) {
         Integer lastSequence = "ParticipantsUpdated".equals(name)
                 ? (Integer) runtime.getVariable(owner, CallVariables.PARTICIPANTS_SEQUENCE) : null;
         Map<String, Object> variables = callVariables.of(name, data(event), lastSequence);
         runtime.setVariables(owner, variables);
-        inbox.markVariablesApplied(event.id(), owner);
+    }
+
+    /**
+     * The event stays pending. Variables applied in this transaction are recorded, so a later attempt does not
+     * apply them again over newer ones; an event that is finished now needs no such mark.
+     */
+    private Outcome stillWaiting(InboxEntry event, String owner, boolean appliedNow) {
+        if (appliedNow) {
+            inbox.markVariablesApplied(event.id(), owner);
+        }
+        return Outcome.WAITING_FOR_WAIT_STATE;
     }
 
     /**
