@@ -71,7 +71,10 @@ class SecretsIT extends SwitchboardIntegrationTest {
         await().atMost(FLOW_TIMEOUT).until(() ->
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incoming.correlationId()).finished().count() == 1);
 
+        String callConnectionId = (String) variable(call, "callConnectionId");
         assertThat(output.getAll())
+                .as("the run's log was captured")
+                .contains("CreateCall done in task createCall").contains("call=" + callConnectionId)
                 .doesNotContain(EmulatorSettings.DEFAULT_ACCESS_KEY)
                 .doesNotContain(TEST_ADMIN_PASSWORD)
                 .doesNotContain(EVENT_GRID_SECRET)
