@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ class CorrelationLanes {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Process instance -> its calls whose events wait for a wait state on this node. */
     private final Map<String, Set<String>> waitingCalls = new ConcurrentHashMap<>();
+    /**
+     * Wait-state signals counted per stripe of process instances. A drain reads its flow's stripe before it tries
+     * the events and again after it registered the ones still waiting: a signal in between (the flow reached a wait
+     * state while the drain ran, and found the call not yet registered) shows as a changed count.
+     */
+    private final AtomicLongArray waitStateSignals = new AtomicLongArray(1024);
 
     CorrelationLanes(EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
                      TransactionTemplate transactions, CallbacksProperties properties) {
@@ -67,6 +74,7 @@ class CorrelationLanes {
         if (due instanceof CorrelationDue.CallOwned owned) {
             submit(owned.callConnectionId());
         } else if (due instanceof CorrelationDue.WaitStateReached reached) {
+            waitStateSignals.incrementAndGet(stripe(reached.processInstanceId()));
             Set<String> calls = waitingCalls.get(reached.processInstanceId());
             if (calls != null) {
                 calls.forEach(this::submit);
@@ -93,6 +101,7 @@ class CorrelationLanes {
     private void drain(String callConnectionId) {
         try {
             String owner = ownership.ownerOf(callConnectionId);
+            long signalsBefore = owner == null ? 0 : waitStateSignals.get(stripe(owner));
             List<InboxEntry> waiting = new ArrayList<>();
             for (InboxEntry event : inbox.pending(callConnectionId)) {
                 // In order: the flow may have reached the wait state of an earlier event since it was tried,
@@ -105,6 +114,9 @@ class CorrelationLanes {
             }
             if (owner != null) {
                 rememberWaiting(owner, callConnectionId, !waiting.isEmpty());
+                if (!waiting.isEmpty() && waitStateSignals.get(stripe(owner)) != signalsBefore) {
+                    submit(callConnectionId);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Correlating the events of call {} failed; the sweep will retry", callConnectionId, e);
@@ -156,6 +168,10 @@ class CorrelationLanes {
                 return calls.isEmpty() ? null : calls;
             });
         }
+    }
+
+    private int stripe(String processInstanceId) {
+        return Math.floorMod(processInstanceId.hashCode(), waitStateSignals.length());
     }
 
     private ExecutorService lane(String callConnectionId) {

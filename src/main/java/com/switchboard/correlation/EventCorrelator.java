@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,20 +75,26 @@ class EventCorrelator {
                             + ": it was not made by Switchboard, or the action that made it never completed")
                     : Outcome.WAITING_FOR_OWNER;
         }
+        String name = event.eventName();
+        boolean appliedNow = !event.variablesApplied();
+        Map<String, Object> variables = appliedNow ? variables(owner, name, event) : Map.of();
+        if (CALL_WIDE_EVENTS.contains(name)
+                && !runtime.createMessageCorrelation(name).processInstanceId(owner).setVariables(variables)
+                        .correlateAllWithResult().isEmpty()) {
+            // The common case in one engine command, as the engine's own correlation does it: every wait for the
+            // event gets it, with the call's variables. When no wait is there, nothing has happened yet.
+            return delivered(event, owner);
+        }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(owner).singleResult();
         if (instance == null) {
             return unmatched(event, owner, "The flow that owned call " + event.callConnectionId()
                     + " (process instance " + owner + ") has already ended");
         }
-        String name = event.eventName();
-        boolean appliedNow = !event.variablesApplied();
-        if (appliedNow) {
-            applyVariables(owner, name, event);
-        }
         // Through the instance's executions, as the engine's own correlation does: indexed by process instance.
         List<Execution> waits = runtime.createExecutionQuery()
                 .processInstanceId(owner).messageEventSubscriptionName(name).list();
-        if (waits.isEmpty()) {
+        if (waits.isEmpty() || CALL_WIDE_EVENTS.contains(name)) {
+            apply(owner, variables);
             if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
                 inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
                         + "; the call's variables were updated");
@@ -98,21 +105,28 @@ class EventCorrelator {
                     ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
                     : stillWaiting(event, owner, appliedNow);
         }
-        if (CALL_WIDE_EVENTS.contains(name)) {
-            runtime.createMessageCorrelation(name).processInstanceId(owner).correlateAllWithResult();
-        } else {
-            Optional<Execution> target = resultWait(waits, event.operationContext());
-            if (target.isEmpty()) {
-                return isExpired(event)
-                        ? unmatched(event, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
-                                + "operation context " + event.operationContext())
-                        : stillWaiting(event, owner, appliedNow);
-            }
-            runtime.messageEventReceived(name, target.get().getId());
+        Optional<Execution> target = resultWait(waits, event.operationContext());
+        if (target.isEmpty()) {
+            apply(owner, variables);
+            return isExpired(event)
+                    ? unmatched(event, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
+                            + "operation context " + event.operationContext())
+                    : stillWaiting(event, owner, appliedNow);
         }
+        runtime.messageEventReceived(name, target.get().getId(), variables);
+        return delivered(event, owner);
+    }
+
+    private void apply(String owner, Map<String, Object> variables) {
+        if (!variables.isEmpty()) {
+            runtime.setVariables(owner, variables);
+        }
+    }
+
+    private Outcome delivered(InboxEntry event, String owner) {
         inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
         recordLatency(event, InboxStatus.CORRELATED);
-        log.debug("{} delivered to the flow", name);
+        log.debug("{} delivered to the flow", event.eventName());
         return Outcome.DONE;
     }
 
@@ -123,11 +137,18 @@ class EventCorrelator {
                 .record(Duration.between(event.receivedAt(), clock.instant()));
     }
 
-    private void applyVariables(String owner, String name, InboxEntry event) {
-        Integer lastSequence = "ParticipantsUpdated".equals(name)
-                ? (Integer) runtime.getVariable(owner, CallVariables.PARTICIPANTS_SEQUENCE) : null;
-        Map<String, Object> variables = callVariables.of(name, data(event), lastSequence);
-        runtime.setVariables(owner, variables);
+    /**
+     * The call variables the event updates (a ParticipantsUpdated older than the flow's list changes no list). A
+     * query, not {@code getVariable}: it reads one row, and finds nothing instead of failing when the flow has ended.
+     */
+    private Map<String, Object> variables(String owner, String name, InboxEntry event) {
+        Integer lastSequence = null;
+        if ("ParticipantsUpdated".equals(name)) {
+            VariableInstance last = runtime.createVariableInstanceQuery().processInstanceIdIn(owner)
+                    .variableName(CallVariables.PARTICIPANTS_SEQUENCE).singleResult();
+            lastSequence = last == null ? null : (Integer) last.getValue();
+        }
+        return callVariables.of(name, data(event), lastSequence);
     }
 
     /**

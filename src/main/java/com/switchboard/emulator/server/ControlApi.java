@@ -7,6 +7,7 @@ import com.switchboard.emulator.EventGridSchema;
 import com.switchboard.emulator.Faults;
 import com.switchboard.emulator.IncomingCallRequest;
 import com.switchboard.emulator.IncomingCallResult;
+import com.switchboard.emulator.callback.CallbackTokenIssuer;
 import com.switchboard.emulator.eventgrid.EventGridPublisher;
 import com.switchboard.emulator.faults.FaultInjector;
 import com.switchboard.emulator.model.AcsApiException;
@@ -50,7 +51,7 @@ final class ControlApi {
     private final FaultInjector faults;
     private final Router router;
 
-    ControlApi(CallEngine engine, EventGridPublisher eventGrid, FaultInjector faults) {
+    ControlApi(CallEngine engine, EventGridPublisher eventGrid, FaultInjector faults, CallbackTokenIssuer tokens) {
         this.engine = engine;
         this.eventGrid = eventGrid;
         this.faults = faults;
@@ -83,7 +84,9 @@ final class ControlApi {
                 faults.set(Faults.NONE);
                 return ApiResponse.noContent();
             }),
-            Route.of("GET", "/emulator/faults/injected", null, false, this::injectedFaults)));
+            Route.of("GET", "/emulator/faults/injected", null, false, this::injectedFaults),
+            Route.of("POST", "/emulator/callback-tokens/?", null, false, (request, version, path) ->
+                ApiResponse.json(201, AcsJson.MAPPER.createObjectNode().put("token", tokens.issue())))));
     }
 
     ApiResponse handle(ApiRequest request) {

@@ -81,7 +81,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
             EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, workers,
                 new CallingApi(engine, new HmacAuthenticator(accessKey, clock), new RepeatabilityCache(clock),
                     participantsPageSize, new ActionFaults(faults, callbacks)),
-                new ControlApi(engine, eventGrid, faults),
+                new ControlApi(engine, eventGrid, faults, tokens),
                 new OpenIdApi(tokens, "localhost:" + server.getAddress().getPort()));
             server.createContext("/", emulatorServer::handle);
             server.start();

@@ -1,0 +1,31 @@
+package com.switchboard.bench;
+
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+
+/** Percentiles of a set of latencies, in milliseconds. */
+record Latency(long count, double p50, double p95, double p99, double max) {
+
+    static final Latency NONE = new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** A histogram of microseconds, up to a minute, 3 significant digits. */
+    static Histogram histogram() {
+        return new Histogram(Duration.ofMinutes(1).toNanos() / 1000, 3);
+    }
+
+    static void recordMicros(Histogram histogram, long micros) {
+        histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
+    }
+
+    static Latency of(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return NONE;
+        }
+        return new Latency(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(95)),
+                ms(micros.getValueAtPercentile(99)), ms(micros.getMaxValue()));
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+}

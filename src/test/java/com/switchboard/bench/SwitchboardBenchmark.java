@@ -1,0 +1,385 @@
+package com.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.switchboard.SwitchboardApplication;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.emulator.EmulatorSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The benchmark behind BENCHMARKS.md: {@code mvn -Pbench verify}. Switchboard runs as shipped (H2 file database,
+ * default settings) against the emulator in its own JVM, answering at once; the load comes from this JVM.
+ * One run measures, side by side:
+ * <ol>
+ *   <li>callback ingestion (events correlated per second, receipt-to-commit latency) with 100, 1,000 and 10,000
+ *       live calls waiting, next to the bare engine (a) and the naive variable lookup (b) on the same calls;</li>
+ *   <li>whole outbound-call flows per second and the time from a callback to the next ACS request, next to a
+ *       hand-written handler (c);</li>
+ *   <li>heap per live call.</li>
+ * </ol>
+ * Figures are written by {@link BenchmarkReport}; this is a measurement, not a test of the figures.
+ */
+class SwitchboardBenchmark {
+
+    private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "."));
+    private static final Path WORK = OUTPUT.resolve("target/bench");
+    private static final List<Integer> LIVE_CALLS = java.util.Arrays.stream(
+            System.getProperty("bench.live-calls", "100,1000,10000").split(",")).map(Integer::valueOf).toList();
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 15));
+    private static final Duration FLOW_PHASE = Duration.ofSeconds(Long.getLong("bench.flow-seconds", 30));
+    static final int FLOWS_IN_FLIGHT = 100;
+    static final int WINDOW = 64;
+    private static final int SENDERS = 4;
+
+    private RuntimeService runtime;
+    private HistoryService history;
+    private CallbackInbox inbox;
+    private JdbcTemplate jdbc;
+    private MeterRegistry meters;
+    private EmulatorProcess emulator;
+    private CallbackLoad callbacks;
+    private int lanes;
+
+    @Test
+    void measure() throws Exception {
+        FileSystemUtils.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        BenchmarkReport report = new BenchmarkReport(OUTPUT, System.getProperty("bench.command", "mvn -Pbench verify"));
+        try (EmulatorProcess emulator = EmulatorProcess.start(WORK.resolve("emulator.log"));
+             ConfigurableApplicationContext app = switchboard(emulator)) {
+            this.emulator = emulator;
+            runtime = app.getBean(RuntimeService.class);
+            history = app.getBean(HistoryService.class);
+            inbox = app.getBean(CallbackInbox.class);
+            jdbc = app.getBean(JdbcTemplate.class);
+            meters = app.getBean(MeterRegistry.class);
+            lanes = app.getEnvironment().getProperty("switchboard.callbacks.lanes", Integer.class, 4);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            callbacks = new CallbackLoad(URI.create("http://localhost:" + port + "/api/callbacks"), tokens(emulator));
+            report.setting("Correlation lanes (threads)", String.valueOf(lanes));
+            report.setting("Job executor", "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)")
+                    + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)")
+                    + ", jobs per acquisition " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", "3 (default)"));
+            report.setting("History level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
+            report.setting("Database", "H2 file database (" + app.getEnvironment().getProperty("spring.datasource.url") + ")");
+
+            wholeFlows(report, emulator);
+            report.heap(0, usedHeapAfterGc());
+            List<LiveCall> live = new ArrayList<>();
+            for (int level : LIVE_CALLS) {
+                live.addAll(startLiveCalls(level - live.size(), live));
+                report.heap(level, usedHeapAfterGc());
+                ingestion(report, level, live, level == LIVE_CALLS.get(LIVE_CALLS.size() - 1));
+            }
+            report.failures("callback POSTs without a 2xx answer", callbacks.failures());
+        }
+        report.write();
+        assertThat(OUTPUT.resolve("BENCHMARKS.md")).exists();
+    }
+
+    private ConfigurableApplicationContext switchboard(EmulatorProcess emulator) throws IOException {
+        return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("emulator").run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/switchboard", WORK.toAbsolutePath().resolve("db/switchboard").toString()),
+                "--switchboard.emulator.enabled=false",
+                "--switchboard.emulator.actual-port=" + emulator.port(),
+                "--switchboard.emulator.actual-resource-id=" + EmulatorSettings.DEFAULT_RESOURCE_ID,
+                "--switchboard.acs.connection-string=" + emulator.connectionString(),
+                "--camunda.bpm.deployment-resource-pattern[0]=classpath*:processes/**/*.bpmn",
+                "--camunda.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
+                "--camunda.bpm.deployment-resource-pattern[2]=classpath*:bench/*.bpmn",
+                "--logging.file.name=" + WORK.resolve("switchboard.log"),
+                "--logging.threshold.console=WARN",
+                "--management.prometheus.metrics.export.enabled=true");
+    }
+
+    /** The H2 URL application.yml ships (its settings, not its place: the benchmark starts from an empty database). */
+    private static String shippedDatabaseUrl() throws IOException {
+        return new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("application.yml", new org.springframework.core.io.ClassPathResource("application.yml")).get(0)
+                .getProperty("spring.datasource.url").toString();
+    }
+
+    // ---- 2. Whole flows -------------------------------------------------------------------------------------
+
+    private void wholeFlows(BenchmarkReport report, EmulatorProcess emulator) throws Exception {
+        // Warm-up: the JIT, the connection pools and the engine's caches, for both.
+        runSwitchboardFlows(Duration.ofSeconds(10), Duration.ofSeconds(1));
+        FlowLoad.Result switchboard = runSwitchboardFlows(Duration.ofSeconds(5), FLOW_PHASE);
+        // The callback-to-request time at the same moderate load for both: half Switchboard's max flow rate.
+        double moderate = switchboard.perSecond() / 2;
+        long firstEvent = maxInboxId();
+        long finishedBefore = finishedOutboundCalls();
+        String run = "moderate";
+        int started = FlowLoad.openLoop(moderate, PHASE, i -> startOutboundCall(run, i));
+        awaitUntil(Duration.ofMinutes(2), () -> finishedOutboundCalls() - finishedBefore >= started);
+        Latency switchboardHops = switchboardCallbackToRequest(firstEvent);
+        long notCompleted = finishedOutboundCalls() - history.createHistoricActivityInstanceQuery()
+                .activityId("callCompleted").finished().count();
+
+        FlowLoad.Result handWritten;
+        Latency handWrittenHops;
+        long handWrittenFailed;
+        try (HandWrittenCallHandler handler = new HandWrittenCallHandler(emulator.connectionString())) {
+            FlowLoad.Result warmUp = FlowLoad.closedLoop(FLOWS_IN_FLIGHT, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                    i -> handler.start("8:acs:warm-callee-" + i, "8:acs:warm-agent-" + i), handler::completed);
+            awaitUntil(Duration.ofMinutes(2), () -> handler.completed() + handler.failed() >= warmUp.started());
+            long before = handler.completed();
+            handWritten = FlowLoad.closedLoop(FLOWS_IN_FLIGHT, Duration.ofSeconds(5), FLOW_PHASE,
+                    i -> handler.start("8:acs:hand-callee-" + i, "8:acs:hand-agent-" + i), () -> handler.completed() - before);
+            awaitUntil(Duration.ofMinutes(2), () -> handler.completed() - before + handler.failed() >= handWritten.started());
+            handler.receipts().clear();
+            long moderateBefore = handler.completed();
+            int moderateStarted = FlowLoad.openLoop(moderate, PHASE,
+                    i -> handler.start("8:acs:moderate-callee-" + i, "8:acs:moderate-agent-" + i));
+            awaitUntil(Duration.ofMinutes(2), () -> handler.completed() - moderateBefore + handler.failed() >= moderateStarted);
+            handWrittenFailed = handler.failed();
+            handWrittenHops = handWrittenCallbackToRequest(handler.receipts());
+        }
+        report.flows(switchboard.perSecond(), switchboardHops, handWritten.perSecond(), handWrittenHops, moderate);
+        report.failures("outbound-call flows that ended other than 'Call completed'", notCompleted);
+        report.failures("hand-written handler calls that failed", handWrittenFailed);
+    }
+
+    private FlowLoad.Result runSwitchboardFlows(Duration warmUp, Duration measured) throws Exception {
+        long finishedBefore = finishedOutboundCalls();
+        String run = Long.toString(System.nanoTime(), 36);
+        FlowLoad.Result result = FlowLoad.closedLoop(FLOWS_IN_FLIGHT, warmUp, measured, i -> startOutboundCall(run, i),
+                () -> finishedOutboundCalls() - finishedBefore);
+        awaitUntil(Duration.ofMinutes(2), () -> finishedOutboundCalls() - finishedBefore >= result.started());
+        return result;
+    }
+
+    private void startOutboundCall(String run, int i) {
+        runtime.startProcessInstanceByKey("outbound-call", Map.of(
+                "target", "8:acs:callee-" + run + "-" + i, "participant", "8:acs:agent-" + run + "-" + i));
+    }
+
+    private long finishedOutboundCalls() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("outbound-call").finished().count();
+    }
+
+    /** From Switchboard's receipt of CallConnected / AddParticipantSucceeded to the emulator's receipt of the next request. */
+    private Latency switchboardCallbackToRequest(long afterInboxId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select call_connection_id, event_type, received_at from callback_inbox "
+                + "where id > ? and event_type in ('Microsoft.Communication.CallConnected', "
+                + "'Microsoft.Communication.AddParticipantSucceeded') order by id", afterInboxId);
+        Map<String, Map<String, Instant>> byCall = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            byCall.computeIfAbsent((String) row.get("call_connection_id"), k -> new java.util.HashMap<>())
+                    .put(((String) row.get("event_type")).substring("Microsoft.Communication.".length()),
+                            ((Timestamp) row.get("received_at")).toInstant());
+        }
+        List<String> sample = latest(byCall.keySet(), call -> byCall.get(call).get("CallConnected"));
+        Histogram micros = Latency.histogram();
+        for (String call : sample) {
+            Map<String, Instant> received = byCall.get(call);
+            recordHop(micros, call, received.get("CallConnected"), received.get("AddParticipantSucceeded"));
+        }
+        return Latency.of(micros);
+    }
+
+    private Latency handWrittenCallbackToRequest(Map<String, HandWrittenCallHandler.Receipts> receipts) {
+        Histogram micros = Latency.histogram();
+        for (String call : latest(receipts.keySet(), call -> receipts.get(call).connected())) {
+            HandWrittenCallHandler.Receipts r = receipts.get(call);
+            recordHop(micros, call, r.connected(), r.participantAdded());
+        }
+        return Latency.of(micros);
+    }
+
+    /** CallConnected -> AddParticipant request, AddParticipantSucceeded -> hang-up request, as the emulator saw them. */
+    private void recordHop(Histogram micros, String call, Instant connected, Instant participantAdded) {
+        Optional<JsonNode> record = emulator.call(call);
+        if (record.isEmpty()) {
+            return;
+        }
+        JsonNode operations = record.get().path("operations");
+        firstOperation(operations, "AddParticipant", connected)
+                .ifPresent(at -> Latency.recordMicros(micros, Duration.between(connected, at).toNanos() / 1000));
+        firstOperation(operations, "HangUp", participantAdded).or(() -> firstOperation(operations, "Terminate", participantAdded))
+                .ifPresent(at -> Latency.recordMicros(micros, Duration.between(participantAdded, at).toNanos() / 1000));
+    }
+
+    private static Optional<Instant> firstOperation(JsonNode operations, String name, Instant after) {
+        if (after == null) {
+            return Optional.empty();
+        }
+        for (JsonNode operation : operations) {
+            if (name.equals(operation.path("name").asText())) {
+                JsonNode time = operation.path("time");
+                Instant at = time.isNumber()
+                        ? Instant.ofEpochSecond(0, time.decimalValue().movePointRight(9).longValue())
+                        : Instant.parse(time.asText());
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The calls connected last: the emulator keeps only its 500 most recently ended calls. */
+    private static List<String> latest(java.util.Collection<String> calls, java.util.function.Function<String, Instant> connected) {
+        return calls.stream().filter(call -> connected.apply(call) != null)
+                .sorted(java.util.Comparator.comparing(connected).reversed()).limit(300).toList();
+    }
+
+    // ---- 1. Callback ingestion ------------------------------------------------------------------------------
+
+    private void ingestion(BenchmarkReport report, int level, List<LiveCall> live, boolean againstLoad) throws Exception {
+        long from = maxInboxId();
+        Instant start = Instant.now();
+        callbacks.saturate(live, PHASE, SENDERS, WINDOW, this::delivered);
+        Instant end = Instant.now();
+        awaitDrained();
+        Window saturated = window(from, start.plusSeconds(2), end);
+
+        EngineBaseline engine = new EngineBaseline(runtime);
+        EngineBaseline.Result bare = engine.run(EngineBaseline.Lookup.PROCESS_INSTANCE_ID, live, PHASE, lanes);
+        EngineBaseline.Result naive = engine.run(EngineBaseline.Lookup.CALL_CONNECTION_VARIABLE, live, PHASE, lanes);
+
+        Window half = atRate(live, saturated.perSecond() / 2);
+        report.ingestion(level, saturated.perSecond(), saturated.latency(), half.perSecond(), half.latency(), bare, naive);
+        if (againstLoad) {
+            for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
+                Window window = share == 0.5 ? half : atRate(live, saturated.perSecond() * share);
+                report.againstLoad(level, share, saturated.perSecond() * share, window.perSecond(), window.latency());
+            }
+        }
+    }
+
+    private Window atRate(List<LiveCall> live, double perSecond) throws Exception {
+        long from = maxInboxId();
+        Instant start = Instant.now();
+        callbacks.atRate(live, perSecond, PHASE);
+        Instant end = Instant.now();
+        awaitDrained();
+        return window(from, start.plusSeconds(2), end);
+    }
+
+    private record Window(double perSecond, Latency latency) {
+    }
+
+    /** Events handled in [from, to] per second, and the receipt-to-commit latency of those received in it. */
+    private Window window(long afterId, Instant from, Instant to) {
+        Histogram micros = Latency.histogram();
+        long[] handledInWindow = {0};
+        jdbc.query("select received_at, handled_at from callback_inbox where id > ? and handled_at is not null", rs -> {
+            Instant received = rs.getTimestamp(1).toInstant();
+            Instant handled = rs.getTimestamp(2).toInstant();
+            if (!handled.isBefore(from) && !handled.isAfter(to)) {
+                handledInWindow[0]++;
+            }
+            if (!received.isBefore(from) && !received.isAfter(to)) {
+                Latency.recordMicros(micros, Duration.between(received, handled).toNanos() / 1000);
+            }
+        }, afterId);
+        return new Window(handledInWindow[0] / (Duration.between(from, to).toNanos() / 1e9), Latency.of(micros));
+    }
+
+    private long delivered() {
+        return meters.find("switchboard.correlation.latency").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    private void awaitDrained() throws InterruptedException {
+        awaitUntil(Duration.ofMinutes(3), () -> inbox.pendingCount() == 0);
+    }
+
+    private long maxInboxId() {
+        Long id = jdbc.queryForObject("select max(id) from callback_inbox", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    // ---- Live calls and memory -------------------------------------------------------------------------------
+
+    /** Starts calls whose flows then wait for ParticipantsUpdated, and waits until they all do. */
+    private List<LiveCall> startLiveCalls(int count, List<LiveCall> existing) throws Exception {
+        int offset = existing.size();
+        long waitingBefore = waitingLiveCalls();
+        int started = 0;
+        while (started < count) {
+            if (started - (waitingLiveCalls() - waitingBefore) < 200) {
+                for (int i = 0; i < 50 && started < count; i++, started++) {
+                    runtime.startProcessInstanceByKey("bench-live-call", Map.of("target", "8:acs:live-" + (offset + started)));
+                }
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        awaitUntil(Duration.ofMinutes(5), () -> waitingLiveCalls() - waitingBefore == count && inbox.pendingCount() == 0);
+        List<LiveCall> calls = jdbc.query("select o.process_instance_id, o.call_connection_id from call_owner o "
+                        + "join ACT_RU_EXECUTION e on e.ID_ = o.process_instance_id where e.PROC_DEF_ID_ like 'bench-live-call:%'",
+                (rs, row) -> new LiveCall(rs.getString(1), rs.getString(2), "8:acs:live"));
+        assertThat(calls).hasSize(offset + count);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        existing.forEach(call -> known.add(call.processInstanceId()));
+        return calls.stream().filter(call -> !known.contains(call.processInstanceId())).toList();
+    }
+
+    private long waitingLiveCalls() {
+        return runtime.createExecutionQuery().processDefinitionKey("bench-live-call")
+                .messageEventSubscriptionName("ParticipantsUpdated").count();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---- Helpers ---------------------------------------------------------------------------------------------
+
+    private static java.util.function.Supplier<String> tokens(EmulatorProcess emulator) {
+        AtomicReference<String> token = new AtomicReference<>(emulator.callbackToken());
+        AtomicReference<Instant> issued = new AtomicReference<>(Instant.now());
+        return () -> {
+            if (issued.get().isBefore(Instant.now().minusSeconds(60))) {
+                synchronized (token) {
+                    if (issued.get().isBefore(Instant.now().minusSeconds(60))) {
+                        token.set(emulator.callbackToken());
+                        issued.set(Instant.now());
+                    }
+                }
+            }
+            return token.get();
+        };
+    }
+
+    private static void awaitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("Not reached within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
