@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,6 +26,9 @@ import java.util.Set;
 final class CallVariables {
 
     static final String PARTICIPANTS_SEQUENCE = "participantsSequenceNumber";
+    /** Every variable an event may write. */
+    static final List<String> NAMES = List.of("lastEvent", "serverCallId", "correlationId", "callState", "lastResultCode",
+            "lastResultSubCode", "lastResultMessage", "participants", "participantCount", PARTICIPANTS_SEQUENCE);
     private static final Set<String> ENDING_EVENTS =
             Set.of("CallDisconnected", "CreateCallFailed", "AnswerFailed", "ConnectFailed");
 
@@ -63,6 +68,19 @@ final class CallVariables {
                 variables.put(PARTICIPANTS_SEQUENCE, sequence);
             }
         }
+        return variables;
+    }
+
+    /**
+     * What the event changes, given the flow's current call variables: {@link #of} without the variables that
+     * already hold the same value. The engine writes every variable it is given (and its history row), even one
+     * that does not change, and most events repeat most of the call's state.
+     */
+    Map<String, Object> changes(String eventName, JsonNode data, Map<String, Object> current) {
+        Object lastSequence = current.get(PARTICIPANTS_SEQUENCE);
+        Map<String, Object> variables = of(eventName, data, lastSequence instanceof Integer sequence ? sequence : null);
+        variables.entrySet().removeIf(variable -> current.containsKey(variable.getKey())
+                && Objects.equals(current.get(variable.getKey()), variable.getValue()));
         return variables;
     }
 

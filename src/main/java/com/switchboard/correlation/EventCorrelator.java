@@ -8,6 +8,7 @@ import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
@@ -138,17 +139,18 @@ class EventCorrelator {
     }
 
     /**
-     * The call variables the event updates (a ParticipantsUpdated older than the flow's list changes no list). A
-     * query, not {@code getVariable}: it reads one row, and finds nothing instead of failing when the flow has ended.
+     * The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones,
+     * read with one query: it finds nothing, instead of failing, when the flow has ended.
      */
     private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        Integer lastSequence = null;
-        if ("ParticipantsUpdated".equals(name)) {
-            VariableInstance last = runtime.createVariableInstanceQuery().processInstanceIdIn(owner)
-                    .variableName(CallVariables.PARTICIPANTS_SEQUENCE).singleResult();
-            lastSequence = last == null ? null : (Integer) last.getValue();
+        Map<String, Object> current = new HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(owner)
+                .variableNameIn(CallVariables.NAMES.toArray(String[]::new)).list()) {
+            if (owner.equals(variable.getExecutionId())) {
+                current.put(variable.getName(), variable.getValue());
+            }
         }
-        return callVariables.of(name, data(event), lastSequence);
+        return callVariables.changes(name, data(event), current);
     }
 
     /**

@@ -74,15 +74,14 @@ final class EngineBaseline {
                 : correlation.processInstanceVariableEquals("callConnectionId", call.callConnectionId());
     }
 
-    /** The variables Switchboard writes for a ParticipantsUpdated event (see CallVariables). */
+    /**
+     * What Switchboard writes for these ParticipantsUpdated events (CallVariables writes only what changes): the new
+     * participant list and its sequence number. The engine's minimum work to reach the same state.
+     */
     private static Map<String, Object> variables(LiveCall call) {
         int sequenceNumber = call.sequence().incrementAndGet();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("lastEvent", "ParticipantsUpdated");
-        variables.put("serverCallId", "bench-server-call");
-        variables.put("correlationId", "bench-correlation");
         variables.put("participants", "[\"" + call.callee() + "\",\"8:acs:bench-guest-" + (sequenceNumber % 7) + "\"]");
-        variables.put("participantCount", 2);
         variables.put("participantsSequenceNumber", sequenceNumber);
         return variables;
     }

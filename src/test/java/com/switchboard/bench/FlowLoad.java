@@ -51,7 +51,7 @@ final class FlowLoad {
             while (started - done < inFlight) {
                 start.accept(started++);
             }
-            Thread.sleep(10);
+            Thread.sleep(20);
         }
     }
 }

@@ -40,6 +40,23 @@ class CallVariablesTest {
                 .doesNotContainKey("lastResultCode");
     }
 
+    @Test
+    void onlyWhatChangesIsWritten() throws Exception {
+        JsonNode update = json("""
+                {"serverCallId":"s1","sequenceNumber":5,"participants":[{"identifier":{"rawId":"4:+14255550123"}},
+                                                                         {"identifier":{"rawId":"8:acs:agent"}}]}""");
+        Map<String, Object> current = new java.util.HashMap<>(Map.of("lastEvent", "ParticipantsUpdated",
+                "serverCallId", "s1", "participants", "[\"4:+14255550123\"]", "participantCount", 2,
+                CallVariables.PARTICIPANTS_SEQUENCE, 4));
+        current.put("lastResultCode", null);
+        assertThat(variables.changes("ParticipantsUpdated", update, current))
+                .containsOnlyKeys("participants", CallVariables.PARTICIPANTS_SEQUENCE);
+        assertThat(variables.changes("ParticipantsUpdated", update, Map.of(CallVariables.PARTICIPANTS_SEQUENCE, 6)))
+                .as("an older list changes no list").containsOnlyKeys("lastEvent", "serverCallId");
+        assertThat(variables.changes("CallConnected", json("{}"), Map.of()))
+                .as("a variable the flow does not have yet is written").containsOnlyKeys("lastEvent", "callState");
+    }
+
     private JsonNode json(String text) throws Exception {
         return mapper.readTree(text);
     }
