@@ -45,6 +45,7 @@ final class BenchmarkReport {
     private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<Integer, Long> heap = new TreeMap<>();
+    private final Map<Integer, Long> h2Cache = new TreeMap<>();
     private final Map<Integer, Ingestion> ingestion = new TreeMap<>();
     private final List<AgainstLoad> againstLoad = new ArrayList<>();
     private final Map<String, Long> failures = new LinkedHashMap<>();
@@ -64,8 +65,9 @@ final class BenchmarkReport {
         settings.put(name, value);
     }
 
-    void heap(int liveCalls, long usedBytes) {
+    void heap(int liveCalls, long usedBytes, long h2CacheBytes) {
         heap.put(liveCalls, usedBytes);
+        h2Cache.put(liveCalls, h2CacheBytes);
     }
 
     void ingestion(int liveCalls, double maxPerSecond, Latency atMax, double halfPerSecond, Latency atHalf,
@@ -173,11 +175,15 @@ final class BenchmarkReport {
         md.append("![Whole flows](benchmarks/flows.png)\n\n");
 
         md.append("## 3. Memory\n\nHeap in use after three full GCs (`System.gc()`), with that many calls live and waiting. "
-                + "It includes the H2 database's page cache, which lives in Switchboard's heap.\n\n");
-        md.append("| live calls | heap used (MB) |\n|---|---|\n");
-        heap.forEach((live, bytes) -> md.append(String.format(Locale.ROOT, "| %,d | %.1f |%n", live, bytes / 1048576.0)));
-        md.append(String.format(Locale.ROOT, "%nPer live call: %.1f KB (from 0 to %,d live calls); %.1f KB (from %,d to %,d).%n%n",
-                heapPerCall(0) / 1024, maxLevel(), heapPerCall(secondLevel()) / 1024, secondLevel(), maxLevel()));
+                + "It includes the H2 database's page cache, which lives in Switchboard's heap and fills up to its fixed "
+                + "size (64 MB) as the database grows, whatever the number of calls; the last column leaves it out.\n\n");
+        md.append("| live calls | heap used (MB) | of it, H2 page cache (MB) | heap without the cache (MB) |\n|---|---|---|---|\n");
+        heap.forEach((live, bytes) -> md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.0f | %.1f |%n", live,
+                bytes / 1048576.0, h2Cache.get(live) / 1048576.0, (bytes - h2Cache.get(live)) / 1048576.0)));
+        md.append(String.format(Locale.ROOT, "%nPer live call, from 0 to %,d live calls: %.1f KB in all, %.1f KB without the "
+                + "page cache (from %,d to %,d: %.1f KB, %.1f KB).%n%n", maxLevel(), heapPerCall(0, heap) / 1024,
+                heapPerCall(0, withoutCache()) / 1024, secondLevel(), maxLevel(), heapPerCall(secondLevel(), heap) / 1024,
+                heapPerCall(secondLevel(), withoutCache()) / 1024));
 
         md.append("## Checks of the run\n\n| | count |\n|---|---|\n");
         failures.forEach((what, count) -> md.append("| ").append(what).append(" | ").append(count).append(" |\n"));
@@ -206,20 +212,29 @@ final class BenchmarkReport {
         target(md, "whole flows >= 100/s", String.format(Locale.ROOT, "%.1f/s", flowsPerSecond), flowsPerSecond >= 100);
         target(md, "whole flows >= 50 % of (c)", String.format(Locale.ROOT, "%.0f %%", 100 * flowsPerSecond / handWrittenPerSecond),
                 flowsPerSecond >= 0.5 * handWrittenPerSecond);
-        double perCall = heapPerCall(0);
-        target(md, "heap <= 10 KB per live call", String.format(Locale.ROOT, "%.1f KB", perCall / 1024), perCall <= 10 * 1024);
+        double perCall = heapPerCall(0, heap);
+        double withoutCache = heapPerCall(0, withoutCache());
+        target(md, "heap <= 10 KB per live call", String.format(Locale.ROOT,
+                "%.1f KB in all; %.1f KB without H2's fixed-size page cache", perCall / 1024, withoutCache / 1024),
+                perCall <= 10 * 1024);
     }
 
     private static void target(StringBuilder md, String what, String measured, boolean met) {
         md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
     }
 
-    private double heapPerCall(int fromLevel) {
+    private double heapPerCall(int fromLevel, Map<Integer, Long> used) {
         int max = maxLevel();
-        if (!heap.containsKey(fromLevel) || max <= fromLevel) {
+        if (!used.containsKey(fromLevel) || max <= fromLevel) {
             return Double.NaN;
         }
-        return (double) (heap.get(max) - heap.get(fromLevel)) / (max - fromLevel);
+        return (double) (used.get(max) - used.get(fromLevel)) / (max - fromLevel);
+    }
+
+    private Map<Integer, Long> withoutCache() {
+        Map<Integer, Long> without = new TreeMap<>();
+        heap.forEach((live, bytes) -> without.put(live, bytes - h2Cache.get(live)));
+        return without;
     }
 
     private int maxLevel() {

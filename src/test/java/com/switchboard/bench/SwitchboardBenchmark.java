@@ -91,11 +91,11 @@ class SwitchboardBenchmark {
             report.setting("Database", "H2 file database (" + app.getEnvironment().getProperty("spring.datasource.url") + ")");
 
             wholeFlows(report, emulator);
-            report.heap(0, usedHeapAfterGc());
+            report.heap(0, usedHeapAfterGc(), h2CacheBytes());
             List<LiveCall> live = new ArrayList<>();
             for (int level : LIVE_CALLS) {
                 live.addAll(startLiveCalls(level - live.size(), live));
-                report.heap(level, usedHeapAfterGc());
+                report.heap(level, usedHeapAfterGc(), h2CacheBytes());
                 ingestion(report, level, live, level == LIVE_CALLS.get(LIVE_CALLS.size() - 1));
             }
             report.failures("callback POSTs without a 2xx answer", callbacks.failures());
@@ -349,6 +349,12 @@ class SwitchboardBenchmark {
     private long waitingLiveCalls() {
         return jdbc.queryForObject("select count(*) from ACT_RU_EVENT_SUBSCR where EVENT_NAME_ = 'ParticipantsUpdated'",
                 Long.class);
+    }
+
+    /** What H2's page cache (part of the heap, bounded by CACHE_SIZE) holds now. */
+    private long h2CacheBytes() {
+        return jdbc.queryForObject("select SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME = 'info.CACHE_SIZE'",
+                Long.class) * 1024 * 1024;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
