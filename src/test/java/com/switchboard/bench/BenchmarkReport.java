@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -293,6 +295,8 @@ final class BenchmarkReport {
         JFreeChart chart = ChartFactory.createBarChart("Whole outbound-call flows", null, null, flows,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         save(chart, dir.resolve("flows.png"));
     }
 
@@ -310,7 +314,9 @@ final class BenchmarkReport {
         if (logX) {
             LogAxis axis = new LogAxis(x);
             axis.setBase(10);
-            axis.setSmallestValue(10);
+            axis.setTickUnit(new NumberTickUnit(1));
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+            axis.setRange(50, 20_000);
             plot.setDomainAxis(axis);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);

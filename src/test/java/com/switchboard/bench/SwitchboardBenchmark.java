@@ -17,18 +17,30 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -49,7 +61,7 @@ class SwitchboardBenchmark {
 
     private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "."));
     private static final Path WORK = OUTPUT.resolve("target/bench");
-    private static final List<Integer> LIVE_CALLS = java.util.Arrays.stream(
+    private static final List<Integer> LIVE_CALLS = Arrays.stream(
             System.getProperty("bench.live-calls", "100,1000,10000").split(",")).map(Integer::valueOf).toList();
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 15));
     private static final Duration FLOW_PHASE = Duration.ofSeconds(Long.getLong("bench.flow-seconds", 30));
@@ -65,7 +77,7 @@ class SwitchboardBenchmark {
     private EmulatorProcess emulator;
     private CallbackLoad callbacks;
     private int lanes;
-    private final java.util.concurrent.atomic.AtomicLong outboundCallsStarted = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong outboundCallsStarted = new AtomicLong();
 
     @Test
     void measure() throws Exception {
@@ -123,8 +135,8 @@ class SwitchboardBenchmark {
 
     /** The H2 URL application.yml ships (its settings, not its place: the benchmark starts from an empty database). */
     private static String shippedDatabaseUrl() throws IOException {
-        return new org.springframework.boot.env.YamlPropertySourceLoader()
-                .load("application.yml", new org.springframework.core.io.ClassPathResource("application.yml")).get(0)
+        return new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml")).get(0)
                 .getProperty("spring.datasource.url").toString();
     }
 
@@ -194,9 +206,9 @@ class SwitchboardBenchmark {
         List<Map<String, Object>> rows = jdbc.queryForList("select call_connection_id, event_type, received_at from callback_inbox "
                 + "where id > ? and event_type in ('Microsoft.Communication.CallConnected', "
                 + "'Microsoft.Communication.AddParticipantSucceeded') order by id", afterInboxId);
-        Map<String, Map<String, Instant>> byCall = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Instant>> byCall = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            byCall.computeIfAbsent((String) row.get("call_connection_id"), k -> new java.util.HashMap<>())
+            byCall.computeIfAbsent((String) row.get("call_connection_id"), k -> new HashMap<>())
                     .put(((String) row.get("event_type")).substring("Microsoft.Communication.".length()),
                             ((Timestamp) row.get("received_at")).toInstant());
         }
@@ -248,9 +260,9 @@ class SwitchboardBenchmark {
     }
 
     /** The calls connected last: the emulator keeps only its 500 most recently ended calls. */
-    private static List<String> latest(java.util.Collection<String> calls, java.util.function.Function<String, Instant> connected) {
+    private static List<String> latest(Collection<String> calls, Function<String, Instant> connected) {
         return calls.stream().filter(call -> connected.apply(call) != null)
-                .sorted(java.util.Comparator.comparing(connected).reversed()).limit(300).toList();
+                .sorted(Comparator.comparing(connected).reversed()).limit(300).toList();
     }
 
     // ---- 1. Callback ingestion ------------------------------------------------------------------------------
@@ -340,7 +352,7 @@ class SwitchboardBenchmark {
                         + "join ACT_RU_EXECUTION e on e.ID_ = o.process_instance_id where e.PROC_DEF_ID_ like 'bench-live-call:%'",
                 (rs, row) -> new LiveCall(rs.getString(1), rs.getString(2), "8:acs:live"));
         assertThat(calls).hasSize(offset + count);
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         existing.forEach(call -> known.add(call.processInstanceId()));
         return calls.stream().filter(call -> !known.contains(call.processInstanceId())).toList();
     }
@@ -367,7 +379,7 @@ class SwitchboardBenchmark {
 
     // ---- Helpers ---------------------------------------------------------------------------------------------
 
-    private static java.util.function.Supplier<String> tokens(EmulatorProcess emulator) {
+    private static Supplier<String> tokens(EmulatorProcess emulator) {
         AtomicReference<String> token = new AtomicReference<>(emulator.callbackToken());
         AtomicReference<Instant> issued = new AtomicReference<>(Instant.now());
         return () -> {
