@@ -15,9 +15,9 @@ class CorrelationConfiguration {
 
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
+                                    CurrentCallVariables currentVariables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
                                     MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, inbox, new ModelledMessages(repository), mapper,
+        return new EventCorrelator(runtime, ownership, currentVariables, inbox, new ModelledMessages(repository), mapper,
                 properties.earlyEventTtl(), Clock.systemUTC(), meters);
     }
 }

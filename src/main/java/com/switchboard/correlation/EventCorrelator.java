@@ -8,7 +8,6 @@ import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +45,7 @@ class EventCorrelator {
 
     private final RuntimeService runtime;
     private final CallOwnership ownership;
+    private final CurrentCallVariables currentVariables;
     private final CallbackInbox inbox;
     private final ModelledMessages modelledMessages;
     private final CallVariables callVariables;
@@ -55,10 +54,12 @@ class EventCorrelator {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    EventCorrelator(RuntimeService runtime, CallOwnership ownership, CallbackInbox inbox, ModelledMessages modelledMessages,
+    EventCorrelator(RuntimeService runtime, CallOwnership ownership, CurrentCallVariables currentVariables,
+                    CallbackInbox inbox, ModelledMessages modelledMessages,
                     ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
+        this.currentVariables = currentVariables;
         this.inbox = inbox;
         this.modelledMessages = modelledMessages;
         this.callVariables = new CallVariables(mapper);
@@ -138,19 +139,9 @@ class EventCorrelator {
                 .record(Duration.between(event.receivedAt(), clock.instant()));
     }
 
-    /**
-     * The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones,
-     * read with one query: it finds nothing, instead of failing, when the flow has ended.
-     */
+    /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
     private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        Map<String, Object> current = new HashMap<>();
-        for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(owner)
-                .variableNameIn(CallVariables.NAMES.toArray(String[]::new)).list()) {
-            if (owner.equals(variable.getExecutionId())) {
-                current.put(variable.getName(), variable.getValue());
-            }
-        }
-        return callVariables.changes(name, data(event), current);
+        return callVariables.changes(name, data(event), currentVariables.of(owner));
     }
 
     /**
