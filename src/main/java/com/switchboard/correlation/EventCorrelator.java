@@ -53,6 +53,8 @@ class EventCorrelator {
     private final Duration timeToLive;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Timer correlatedLatency;
+    private final Timer appliedLatency;
 
     EventCorrelator(RuntimeService runtime, CallOwnership ownership, CurrentCallVariables currentVariables,
                     CallbackInbox inbox, ModelledMessages modelledMessages,
@@ -67,6 +69,8 @@ class EventCorrelator {
         this.timeToLive = timeToLive;
         this.clock = clock;
         this.meters = meters;
+        this.correlatedLatency = latencyTimer(meters, InboxStatus.CORRELATED);
+        this.appliedLatency = latencyTimer(meters, InboxStatus.APPLIED);
     }
 
     Outcome correlate(InboxEntry event, String ownerHint) {
@@ -92,15 +96,16 @@ class EventCorrelator {
             return unmatched(event, owner, "The flow that owned call " + event.callConnectionId()
                     + " (process instance " + owner + ") has already ended");
         }
-        // Through the instance's executions, as the engine's own correlation does: indexed by process instance.
-        List<Execution> waits = runtime.createExecutionQuery()
+        // A call-wide event found no wait above. A result looks for the waits through the instance's executions, as
+        // the engine's own correlation does: indexed by process instance.
+        List<Execution> waits = CALL_WIDE_EVENTS.contains(name) ? List.of() : runtime.createExecutionQuery()
                 .processInstanceId(owner).messageEventSubscriptionName(name).list();
-        if (waits.isEmpty() || CALL_WIDE_EVENTS.contains(name)) {
+        if (waits.isEmpty()) {
             apply(owner, variables);
             if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
                 inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
                         + "; the call's variables were updated");
-                recordLatency(event, InboxStatus.APPLIED);
+                recordLatency(event, appliedLatency);
                 return Outcome.DONE;
             }
             return isExpired(event)
@@ -127,16 +132,19 @@ class EventCorrelator {
 
     private Outcome delivered(InboxEntry event, String owner) {
         inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
-        recordLatency(event, InboxStatus.CORRELATED);
+        recordLatency(event, correlatedLatency);
         log.debug("{} delivered to the flow", event.eventName());
         return Outcome.DONE;
     }
 
     /** From the event's receipt to its delivery (this transaction commits right after). */
-    private void recordLatency(InboxEntry event, InboxStatus outcome) {
-        Timer.builder("switchboard.correlation.latency").description("From a callback's receipt to its delivery")
-                .tag("outcome", outcome.name()).publishPercentileHistogram().register(meters)
-                .record(Duration.between(event.receivedAt(), clock.instant()));
+    private void recordLatency(InboxEntry event, Timer outcome) {
+        outcome.record(Duration.between(event.receivedAt(), clock.instant()));
+    }
+
+    private static Timer latencyTimer(MeterRegistry meters, InboxStatus outcome) {
+        return Timer.builder("switchboard.correlation.latency").description("From a callback's receipt to its delivery")
+                .tag("outcome", outcome.name()).publishPercentileHistogram().register(meters);
     }
 
     /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
