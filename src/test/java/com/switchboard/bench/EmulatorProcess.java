@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -40,10 +41,14 @@ final class EmulatorProcess implements AutoCloseable {
     private EmulatorProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.control = HttpClient.newBuilder()
-                .sslContext(TrustedCertificate.sslContext(new ClassPathResource(EmulatorSettings.DEFAULT_CERTIFICATE
-                        .substring("classpath:".length()))))
+        this.control = HttpClient.newBuilder().sslContext(trustingItsCertificate())
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** TLS that trusts the emulator's self-signed certificate, as Switchboard's emulator profile does. */
+    static SSLContext trustingItsCertificate() {
+        return TrustedCertificate.sslContext(new ClassPathResource(
+                EmulatorSettings.DEFAULT_CERTIFICATE.substring("classpath:".length())));
     }
 
     static EmulatorProcess start(Path log) throws IOException, InterruptedException {

@@ -37,7 +37,7 @@ final class EngineBaseline {
     }
 
     Result run(Lookup lookup, List<LiveCall> calls, Duration duration, int threads) throws InterruptedException {
-        Recorder latencies = new Recorder(Duration.ofMinutes(1).toNanos() / 1000, 3);
+        Recorder latencies = new Recorder(Latency.MAX_MICROS, 3);
         AtomicLong correlated = new AtomicLong();
         AtomicLong conflicts = new AtomicLong();
         long start = System.nanoTime();
@@ -50,7 +50,7 @@ final class EngineBaseline {
                     long began = System.nanoTime();
                     try {
                         correlation(lookup, call).setVariables(variables(call)).correlate();
-                        latencies.recordValue(Math.min((System.nanoTime() - began) / 1000, Duration.ofMinutes(1).toNanos() / 1000));
+                        latencies.recordValue(Latency.bounded((System.nanoTime() - began) / 1000));
                         correlated.incrementAndGet();
                     } catch (RuntimeException e) {
                         // Two threads picked the same call at once, and the engine refused the second (optimistic

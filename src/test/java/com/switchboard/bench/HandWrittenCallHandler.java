@@ -12,8 +12,6 @@ import com.azure.communication.common.CommunicationUserIdentifier;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.switchboard.acs.TrustedCertificate;
-import com.switchboard.emulator.EmulatorSettings;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
@@ -27,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Alternative (c): the same outbound call written by hand, the way the ACS samples do it: one webhook, each call's
@@ -50,8 +47,7 @@ final class HandWrittenCallHandler implements AutoCloseable {
     private final String callbackUrl;
 
     HandWrittenCallHandler(String connectionString) throws IOException {
-        SslContext ssl = new JdkSslContext(TrustedCertificate.sslContext(new ClassPathResource(
-                EmulatorSettings.DEFAULT_CERTIFICATE.substring("classpath:".length()))), true, ClientAuth.NONE);
+        SslContext ssl = new JdkSslContext(EmulatorProcess.trustingItsCertificate(), true, ClientAuth.NONE);
         this.client = new CallAutomationClientBuilder().connectionString(connectionString)
                 .httpClient(new NettyAsyncHttpClientBuilder(
                         reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build())
@@ -126,7 +122,6 @@ final class HandWrittenCallHandler implements AutoCloseable {
             if (participant != null) {
                 return participant;
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {

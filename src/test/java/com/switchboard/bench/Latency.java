@@ -8,13 +8,20 @@ record Latency(long count, double p50, double p95, double p99, double max) {
 
     static final Latency NONE = new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
-    /** A histogram of microseconds, up to a minute, 3 significant digits. */
+    /** The longest latency recorded as itself; longer ones count as this. */
+    static final long MAX_MICROS = Duration.ofMinutes(1).toNanos() / 1000;
+
+    /** A histogram of microseconds, up to {@link #MAX_MICROS}, 3 significant digits. */
     static Histogram histogram() {
-        return new Histogram(Duration.ofMinutes(1).toNanos() / 1000, 3);
+        return new Histogram(MAX_MICROS, 3);
     }
 
     static void recordMicros(Histogram histogram, long micros) {
-        histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
+        histogram.recordValue(bounded(micros));
+    }
+
+    static long bounded(long micros) {
+        return Math.max(0, Math.min(micros, MAX_MICROS));
     }
 
     static Latency of(Histogram micros) {
