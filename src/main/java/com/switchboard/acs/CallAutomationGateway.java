@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,41 +40,31 @@ public class CallAutomationGateway {
 
     private final CallAutomationClient client;
     private final AcsRestClient rest;
-    private final AcsProperties properties;
-    private final Environment environment;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest, AcsProperties properties,
-                          Environment environment) {
+    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest) {
         this.client = client;
         this.rest = rest;
-        this.properties = properties;
-        this.environment = environment;
     }
 
-    /** Where ACS posts this application's callback events. */
-    public String callbackUrl() {
-        if (properties.callbackUrl() != null && !properties.callbackUrl().isBlank()) {
-            return properties.callbackUrl();
-        }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port + "/api/callbacks";
-    }
-
-    /** Calls one party, or several at once (a group call). A phone number among them needs a caller ID. */
-    public CallInfo createCall(List<Party> targets, Party callerId, String sourceDisplayName,
+    /**
+     * Calls one party, or several at once (a group call). A phone number among them needs a caller ID.
+     *
+     * @param callbackUrl where ACS posts the call's events (the owning flow's, callbacks/CallbackUrls)
+     */
+    public CallInfo createCall(List<Party> targets, Party callerId, String sourceDisplayName, String callbackUrl,
                                String operationContext, RequestKey key) {
         return call("create the call to " + targets, () -> {
             Context context = context(key);
             CallConnectionProperties created;
             if (targets.size() == 1) {
                 CallInvite invite = invite(targets.get(0), callerId, sourceDisplayName);
-                CreateCallOptions options = new CreateCallOptions(invite, callbackUrl())
+                CreateCallOptions options = new CreateCallOptions(invite, callbackUrl)
                         .setOperationContext(operationContext);
                 created = client.createCallWithResponse(options, context).getValue().getCallConnectionProperties();
             } else {
                 CreateGroupCallOptions options = new CreateGroupCallOptions(
-                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), callbackUrl())
+                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), callbackUrl)
                         .setOperationContext(operationContext)
                         .setSourceDisplayName(sourceDisplayName);
                 if (callerId != null) {
@@ -162,10 +151,10 @@ public class CallAutomationGateway {
         rest.post(callPath(callConnectionId) + "/participants:remove", body, key, what);
     }
 
-    /** Answers an incoming call; CallConnected / AnswerFailed follow. */
-    public CallInfo answer(String incomingCallContext, String operationContext, RequestKey key) {
+    /** Answers an incoming call; CallConnected / AnswerFailed follow, to the callback URL. */
+    public CallInfo answer(String incomingCallContext, String callbackUrl, String operationContext, RequestKey key) {
         return call("answer the incoming call", () -> info(client.answerCallWithResponse(
-                new AnswerCallOptions(incomingCallContext, callbackUrl()).setOperationContext(operationContext),
+                new AnswerCallOptions(incomingCallContext, callbackUrl).setOperationContext(operationContext),
                 context(key)).getValue().getCallConnectionProperties()));
     }
 
@@ -181,13 +170,13 @@ public class CallAutomationGateway {
                 new RedirectCallOptions(incomingCallContext, invite(target, callerId, null)), context(key)));
     }
 
-    /** Joins Switchboard to an existing call; CallConnected / ConnectFailed follow. */
-    public CallInfo connect(CallLocator locator, String operationContext, RequestKey key) {
+    /** Joins Switchboard to an existing call; CallConnected / ConnectFailed follow, to the callback URL. */
+    public CallInfo connect(CallLocator locator, String callbackUrl, String operationContext, RequestKey key) {
         ObjectNode body = json.objectNode();
         ObjectNode callLocator = body.putObject("callLocator");
         callLocator.put("kind", locator.kind().apiKind);
         callLocator.put(locator.kind().idField, locator.id());
-        body.put("callbackUri", callbackUrl());
+        body.put("callbackUri", callbackUrl);
         putIfPresent(body, "operationContext", operationContext);
         JsonNode answer = rest.post("calling/callConnections:connect", body, key, "connect to " + locator.id());
         return new CallInfo(answer.path("callConnectionId").asText(null), answer.path("serverCallId").asText(null),

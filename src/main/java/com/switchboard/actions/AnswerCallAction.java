@@ -2,6 +2,7 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,19 @@ class AnswerCallAction extends CallAction {
 
     private final CallAutomationGateway acs;
     private final CallOwnership ownership;
+    private final CallbackUrls callbacks;
 
-    AnswerCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+    AnswerCallAction(CallAutomationGateway acs, CallOwnership ownership, CallbackUrls callbacks) {
         super("incomingCallContext");
         this.acs = acs;
         this.ownership = ownership;
+        this.callbacks = callbacks;
     }
 
     @Override
     protected void perform(ActionContext action) {
-        CallInfo call = acs.answer(action.text("incomingCallContext"), action.operationContext(), action.requestKey());
+        CallInfo call = acs.answer(action.text("incomingCallContext"), callbacks.forFlow(action.processInstanceId()),
+                action.operationContext(), action.requestKey());
         ownership.register(call.callConnectionId(), action.processInstanceId());
         action.output("callConnectionId", call.callConnectionId());
         action.output("serverCallId", call.serverCallId());

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CallActionTaskValidator extends AbstractProcessEnginePlugin {
 
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+    /** {@code ${bean}} or {@code #{bean}}: the engine evaluates both spellings alike. */
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final ObjectProvider<Map<String, CallAction>> actions;
 

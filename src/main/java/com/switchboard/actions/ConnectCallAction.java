@@ -3,6 +3,7 @@ package com.switchboard.actions;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.CallLocator;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,13 @@ class ConnectCallAction extends CallAction {
 
     private final CallAutomationGateway acs;
     private final CallOwnership ownership;
+    private final CallbackUrls callbacks;
 
-    ConnectCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+    ConnectCallAction(CallAutomationGateway acs, CallOwnership ownership, CallbackUrls callbacks) {
         super("locatorKind", "locatorId");
         this.acs = acs;
         this.ownership = ownership;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -34,8 +37,8 @@ class ConnectCallAction extends CallAction {
             default -> throw action.invalid("locatorKind", "'" + action.text("locatorKind")
                     + "' is none of serverCall, groupCall, room");
         };
-        CallInfo call = acs.connect(new CallLocator(kind, action.text("locatorId")), action.operationContext(),
-                action.requestKey());
+        CallInfo call = acs.connect(new CallLocator(kind, action.text("locatorId")),
+                callbacks.forFlow(action.processInstanceId()), action.operationContext(), action.requestKey());
         ownership.register(call.callConnectionId(), action.processInstanceId());
         action.output("callConnectionId", call.callConnectionId());
         action.output("serverCallId", call.serverCallId());

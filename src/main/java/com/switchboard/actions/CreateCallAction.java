@@ -3,6 +3,7 @@ package com.switchboard.actions;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.Party;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,13 @@ class CreateCallAction extends CallAction {
 
     private final CallAutomationGateway acs;
     private final CallOwnership ownership;
+    private final CallbackUrls callbacks;
 
-    CreateCallAction(CallAutomationGateway acs, CallOwnership ownership) {
+    CreateCallAction(CallAutomationGateway acs, CallOwnership ownership, CallbackUrls callbacks) {
         super("targets");
         this.acs = acs;
         this.ownership = ownership;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -32,6 +35,7 @@ class CreateCallAction extends CallAction {
         List<Party> targets = action.parties("targets");
         Party callerId = action.callerIdFor(targets, "callerId");
         CallInfo call = acs.createCall(targets, callerId, action.optionalText("sourceDisplayName"),
+                callbacks.forFlow(action.processInstanceId()),
                 action.operationContext(), action.requestKey());
         ownership.register(call.callConnectionId(), action.processInstanceId());
         action.output("callConnectionId", call.callConnectionId());

@@ -13,19 +13,21 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The webhook ACS posts callback events to. A delivery without a valid ACS token is refused (401) and
- * nothing of it is stored. Every event is in the database before ACS hears 2xx, so a crash after the
- * answer loses nothing; correlation to the flows happens after, on the correlation lanes.
+ * The webhook ACS posts callback events to. The security layer has checked ACS's token and the flow's callback
+ * URL before the body is read (security/HttpSecurityConfiguration); here an event about a call that another flow
+ * owns refuses the whole delivery (401), and nothing of it is stored. Every event is in the database before ACS
+ * hears 2xx, so a crash after the answer loses nothing; correlation to the flows happens after, on the
+ * correlation lanes.
  */
 @RestController
 @RequestMapping("/api/callbacks")
@@ -34,42 +36,45 @@ class CallbackController {
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
 
     private final CallbackIntake intake;
-    private final CallbackTokenVerifier tokens;
     private final CloudEventsReader reader;
     private final CallbackInbox inbox;
+    private final CallOwners owners;
+    private final CallbackRejections rejections;
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
 
-    CallbackController(CallbackIntake intake, CallbackTokenVerifier tokens, CloudEventsReader reader, CallbackInbox inbox,
-                       ApplicationEventPublisher publisher, MeterRegistry meters) {
+    CallbackController(CallbackIntake intake, CloudEventsReader reader, CallbackInbox inbox, CallOwners owners,
+                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters) {
         this.intake = intake;
-        this.tokens = tokens;
         this.reader = reader;
         this.inbox = inbox;
+        this.owners = owners;
+        this.rejections = rejections;
         this.publisher = publisher;
         this.meters = meters;
     }
 
+    /** @param sender the flow whose callback URL this is; null only where callback authentication is off */
     @PostMapping(consumes = {"application/json", "application/cloudevents-batch+json", "application/cloudevents+json"})
-    ResponseEntity<?> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                              @RequestBody byte[] body) {
+    ResponseEntity<?> receive(@AuthenticationPrincipal CallbackSender sender, @RequestBody byte[] body) {
         if (!intake.isOpen()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "This node is shutting down; deliver the callback again");
             problem.setTitle("Shutting down");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
-        if (tokens.enabled()) {
-            tokens.verify(authorization);
-        }
         List<CallbackEvent> events = reader.read(body);
+        String flow = sender == null ? null : sender.flow();
+        if (flow != null) {
+            checkOwnedBy(flow, events);
+        }
         Instant now = Instant.now();
         Set<String> calls = new LinkedHashSet<>();
         for (CallbackEvent event : events) {
             MDC.put("callConnectionId", event.callConnectionId());
-            if (inbox.store(event, now)) {
+            if (inbox.store(event, now, flow)) {
                 calls.add(event.callConnectionId());
-                meters.counter("switchboard.callbacks.received", "type", event.name()).increment();
+                meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
             } else {
                 meters.counter("switchboard.callbacks.duplicates").increment();
                 log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
@@ -81,6 +86,22 @@ class CallbackController {
             publisher.publishEvent(new CallbackEventsStored(calls));
         }
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * Every event must be about a call of the flow the URL was made for. A call whose owner is not recorded yet
+     * (ACS answered before the action committed) is checked when it is: see correlation.
+     */
+    private void checkOwnedBy(String flow, List<CallbackEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            CallbackEvent event = events.get(i);
+            String owner = owners.ownerOf(event.callConnectionId());
+            if (owner != null && !owner.equals(flow)) {
+                throw new InvalidCallbackTokenException("wrong-flow", "Event " + i + " (" + event.eventId() + ") is "
+                        + "about call " + event.callConnectionId() + ", which is not a call of the flow this callback "
+                        + "URL was given for");
+            }
+        }
     }
 
     /** Stored events by status, newest first: {@code GET /api/callbacks?status=UNMATCHED}. */
@@ -98,11 +119,7 @@ class CallbackController {
 
     @ExceptionHandler(InvalidCallbackTokenException.class)
     ProblemDetail unauthenticated(InvalidCallbackTokenException e) {
-        meters.counter("switchboard.callbacks.rejected", "reason", e.reason()).increment();
-        log.warn("Refused a callback delivery: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Callback not from ACS");
-        return problem;
+        return rejections.refuse(e);
     }
 
     @ExceptionHandler(InvalidCallbackException.class)

@@ -2,10 +2,15 @@ package com.switchboard.callbacks;
 
 import java.time.Instant;
 
-/** A stored callback event as the inbox holds it. */
+/**
+ * A stored callback event as the inbox holds it.
+ *
+ * @param claimedFlow the flow whose callback URL the event came to (null where callback authentication is off):
+ *                    it is delivered only if that flow owns the call
+ */
 public record InboxEntry(long id, String eventId, String eventType, String callConnectionId, String operationContext,
                          String payload, Instant receivedAt, InboxStatus status, boolean variablesApplied,
-                         int attempts, String processInstanceId, String reason, Instant handledAt) {
+                         int attempts, String processInstanceId, String reason, Instant handledAt, String claimedFlow) {
 
     /** The BPMN message name: the event type without its {@code Microsoft.Communication.} prefix. */
     public String eventName() {

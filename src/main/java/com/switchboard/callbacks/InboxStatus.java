@@ -9,5 +9,7 @@ public enum InboxStatus {
     /** The flow models no wait for this event; it updated the call's variables. */
     APPLIED,
     /** Could not be delivered; {@code reason} says why. */
-    UNMATCHED
+    UNMATCHED,
+    /** Came to the callback URL of another flow than the one that owns the call: never delivered. */
+    REJECTED
 }

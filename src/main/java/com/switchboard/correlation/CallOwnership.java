@@ -1,5 +1,6 @@
 package com.switchboard.correlation;
 
+import com.switchboard.callbacks.CallOwners;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * through, instead of a search over process variables.
  */
 @Repository
-public class CallOwnership {
+public class CallOwnership implements CallOwners {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
@@ -44,6 +45,7 @@ public class CallOwnership {
     }
 
     /** The process instance that owns the call, or null. */
+    @Override
     public String ownerOf(String callConnectionId) {
         List<String> owners = jdbc.queryForList(
                 "select process_instance_id from call_owner where call_connection_id = ?", String.class, callConnectionId);

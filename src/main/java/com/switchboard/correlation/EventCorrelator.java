@@ -3,6 +3,7 @@ package com.switchboard.correlation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.callbacks.AcsEventNames;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
@@ -80,6 +81,9 @@ class EventCorrelator {
                     ? unmatched(event, null, "No flow owns call connection " + event.callConnectionId()
                             + ": it was not made by Switchboard, or the action that made it never completed")
                     : Outcome.WAITING_FOR_OWNER;
+        }
+        if (event.claimedFlow() != null && !event.claimedFlow().equals(owner)) {
+            return rejected(event, owner);
         }
         String name = event.eventName();
         boolean appliedNow = !event.variablesApplied();
@@ -190,11 +194,21 @@ class EventCorrelator {
         return event.receivedAt().plus(timeToLive).isBefore(clock.instant());
     }
 
+    /** Came to another flow's callback URL: a stolen token, never an ACS mistake. Stored for inspection, not delivered. */
+    private Outcome rejected(InboxEntry event, String owner) {
+        meters.counter("switchboard.callbacks.rejected", "reason", "wrong-flow").increment();
+        log.warn("Event {} ({}) came to the callback URL of flow {}, but flow {} owns call {}: not delivered",
+                event.eventId(), event.eventType(), event.claimedFlow(), owner, event.callConnectionId());
+        inbox.finish(event.id(), InboxStatus.REJECTED, owner, "It came to the callback URL of flow " + event.claimedFlow()
+                + ", but call " + event.callConnectionId() + " belongs to flow " + owner);
+        return Outcome.DONE;
+    }
+
     private Outcome unmatched(InboxEntry event, String owner, String reason) {
         log.warn("Callback event {} ({}) for call {} is unmatched: {}", event.eventId(), event.eventType(),
                 event.callConnectionId(), reason);
         inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
-        meters.counter("switchboard.callbacks.unmatched", "type", event.eventName()).increment();
+        meters.counter("switchboard.callbacks.unmatched", "type", AcsEventNames.metricLabel(event.eventName())).increment();
         return Outcome.DONE;
     }
 }

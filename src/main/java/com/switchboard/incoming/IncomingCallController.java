@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>CloudEvents schema: answers the HTTP OPTIONS abuse-protection handshake and takes single or
  *       batched CloudEvents.</li>
  * </ul>
- * Each IncomingCall starts one flow, chosen by the routing decision; a redelivery starts nothing.
+ * Each IncomingCall starts one flow, chosen by the routing decision; a redelivery starts nothing. The security
+ * layer has checked the subscription URL's secret before the body is read (security/HttpSecurityConfiguration).
  */
 @RestController
 @RequestMapping("/api/incoming-calls")
@@ -34,19 +34,15 @@ class IncomingCallController {
 
     private final IncomingCallReader reader;
     private final IncomingCallStarter starter;
-    private final IncomingCallsProperties properties;
 
-    IncomingCallController(IncomingCallReader reader, IncomingCallStarter starter, IncomingCallsProperties properties) {
+    IncomingCallController(IncomingCallReader reader, IncomingCallStarter starter) {
         this.reader = reader;
         this.starter = starter;
-        this.properties = properties;
     }
 
     /** CloudEvents webhook validation: allow Event Grid to deliver here. */
     @RequestMapping(method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> allowOrigin(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin,
-                                     @RequestParam(name = "secret", required = false) String secret) {
-        checkSecret(secret);
+    ResponseEntity<Void> allowOrigin(@RequestHeader(name = "WebHook-Request-Origin", required = false) String origin) {
         if (origin == null || origin.isBlank()) {
             return ResponseEntity.ok().header("Allow", "OPTIONS, POST").build();
         }
@@ -56,9 +52,7 @@ class IncomingCallController {
     @PostMapping(consumes = {"application/json", CLOUD_EVENTS, CLOUD_EVENTS_BATCH})
     ResponseEntity<?> receive(@RequestBody byte[] bytes,
                               @RequestHeader(name = "aeg-event-type", required = false) String eventGridType,
-                              @RequestHeader(name = "Content-Type") String contentType,
-                              @RequestParam(name = "secret", required = false) String secret) {
-        checkSecret(secret);
+                              @RequestHeader(name = "Content-Type") String contentType) {
         String body = new String(bytes, StandardCharsets.UTF_8);
         List<IncomingCall> calls;
         if (contentType.startsWith(CLOUD_EVENTS) || contentType.startsWith(CLOUD_EVENTS_BATCH)) {
@@ -73,26 +67,6 @@ class IncomingCallController {
         }
         calls.forEach(starter::start);
         return ResponseEntity.ok().build();
-    }
-
-    private void checkSecret(String secret) {
-        if (!properties.admits(secret)) {
-            throw new WrongSecretException();
-        }
-    }
-
-    /** The subscription URL's secret is missing or wrong: not our Event Grid subscription. */
-    static final class WrongSecretException extends RuntimeException {
-        WrongSecretException() {
-            super("The secret of the subscription URL is missing or wrong");
-        }
-    }
-
-    @ExceptionHandler(WrongSecretException.class)
-    ProblemDetail wrongSecret(WrongSecretException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Not an authorised Event Grid subscription");
-        return problem;
     }
 
     @ExceptionHandler(InvalidIncomingCallException.class)

@@ -15,12 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("switchboard.incoming")
 public record IncomingCallsProperties(String routingDecision, String defaultFlow, ZoneId timeZone, String secret) {
 
-    /** Whether the given secret is the configured one (constant-time); true when none is configured. */
-    boolean admits(String given) {
-        if (secret == null || secret.isEmpty()) {
-            return true;
-        }
-        return given != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+    /** The query parameter of the subscription URL that carries the secret. */
+    public static final String SECRET_PARAMETER = "secret";
+
+    /** Whether deliveries must carry the secret; only the emulator profile may run without (security/SafeSettingsCheck). */
+    public boolean secretRequired() {
+        return secret != null && !secret.isEmpty();
+    }
+
+    /** Whether the given secret is the configured one (constant-time). */
+    public boolean admits(String given) {
+        return secretRequired() && given != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
     }
 }

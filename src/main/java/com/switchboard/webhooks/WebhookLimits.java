@@ -1,5 +1,6 @@
 package com.switchboard.webhooks;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -9,9 +10,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize          the largest request body
  * @param maxEventsPerDelivery the most events one delivery may carry
+ * @param bodyReadTimeout      how long a body may take to arrive, all of it (ACS and Event Grid send it at once)
  */
 @ConfigurationProperties("switchboard.webhooks")
-public record WebhookLimits(DataSize maxBodySize, int maxEventsPerDelivery) {
+public record WebhookLimits(DataSize maxBodySize, int maxEventsPerDelivery, Duration bodyReadTimeout) {
 
     /** Refuses a delivery with more events than allowed. */
     public void checkEventCount(int events) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.emulator.AcsEmulator;
 import com.switchboard.emulator.CallSnapshot;
 import java.time.Duration;
@@ -24,17 +25,24 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     CallAutomationGateway acs;
     @Autowired
     AcsEmulator emulator;
+    @Autowired
+    CallbackUrls callbackUrls;
+
+    /** These calls belong to no flow: their events are stored and, having no owner, end UNMATCHED. */
+    private String callbacks() {
+        return callbackUrls.forFlow("gateway-it");
+    }
 
     @Test
     void createsOneToOneAndGroupCalls() {
-        CallInfo phone = acs.createCall(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", "ctx-1", RequestKey.random());
+        CallInfo phone = acs.createCall(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", callbacks(), "ctx-1", RequestKey.random());
         assertThat(phone.callConnectionId()).isNotBlank();
         assertThat(phone.serverCallId()).isNotBlank();
         assertThat(phone.state()).isEqualTo("connecting");
         assertThat(phone.targets()).containsExactly("4:+14255550123");
 
         CallInfo group = acs.createCall(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-1")), CALLER_ID,
-                null, "ctx-2", RequestKey.random());
+                null, callbacks(), "ctx-2", RequestKey.random());
         assertThat(emulator.call(group.callConnectionId()).orElseThrow().targets())
                 .containsExactly("4:+14255550123", "8:acs:user-1");
     }
@@ -42,8 +50,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void theSameRequestKeyNeverPlacesASecondCall() {
         RequestKey key = RequestKey.random();
-        CallInfo first = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, "ctx", key);
-        CallInfo again = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, "ctx", key);
+        CallInfo first = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", key);
+        CallInfo again = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", key);
         assertThat(again.callConnectionId()).isEqualTo(first.callConnectionId());
     }
 
@@ -80,7 +88,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     void connectsToGroupCallsAndServerCalls() {
         String group = "group-" + java.util.UUID.randomUUID();
         emulator.createGroupCall(group, List.of("8:acs:member-1", "8:acs:member-2"));
-        CallInfo joined = acs.connect(new CallLocator(CallLocator.Kind.GROUP_CALL, group), "ctx", RequestKey.random());
+        CallInfo joined = acs.connect(new CallLocator(CallLocator.Kind.GROUP_CALL, group), callbacks(), "ctx", RequestKey.random());
         assertThat(joined.callConnectionId()).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
                 emulator.call(joined.callConnectionId()).map(CallSnapshot::state).orElse(null)));
@@ -89,14 +97,14 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
 
         String existing = connectedCall("8:acs:user-6");
         CallInfo second = acs.connect(new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()),
-                "ctx", RequestKey.random());
+                callbacks(), "ctx", RequestKey.random());
         assertThat(second.callConnectionId()).isNotEqualTo(existing);
     }
 
     @Test
     void transfersWithATransfereeAndCustomHeaders() {
         CallInfo call = acs.createCall(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-7")), CALLER_ID,
-                null, "ctx", RequestKey.random());
+                null, callbacks(), "ctx", RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call.callConnectionId()).orElseThrow().participants().contains("8:acs:user-7"));
         Party target = Party.parse("8:acs:user-8");
@@ -133,7 +141,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     }
 
     private String connectedCall(String target) {
-        CallInfo call = acs.createCall(List.of(Party.parse(target)), null, null, "ctx", RequestKey.random());
+        CallInfo call = acs.createCall(List.of(Party.parse(target)), null, null, callbacks(), "ctx", RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "connected".equals(emulator.call(call.callConnectionId()).map(CallSnapshot::state).orElse(null)));
         return call.callConnectionId();

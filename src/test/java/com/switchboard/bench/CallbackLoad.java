@@ -1,6 +1,7 @@
 package com.switchboard.bench;
 
 import java.net.URI;
+import java.util.function.Function;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,13 +24,14 @@ import java.util.function.Supplier;
  */
 final class CallbackLoad {
 
-    private final URI webhook;
+    private final Function<LiveCall, URI> webhook;
     private final Supplier<String> token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(2, daemon("callback-load-http"))).build();
     private final AtomicLong failures = new AtomicLong();
 
-    CallbackLoad(URI webhook, Supplier<String> token) {
+    /** @param webhook the callback URL of the call's flow, as ACS has it */
+    CallbackLoad(Function<LiveCall, URI> webhook, Supplier<String> token) {
         this.webhook = webhook;
         this.token = token;
     }
@@ -104,7 +106,7 @@ final class CallbackLoad {
     }
 
     private HttpRequest request(LiveCall call) {
-        return HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(webhook.apply(call)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token.get())
                 .POST(HttpRequest.BodyPublishers.ofString(call.participantsUpdated())).build();

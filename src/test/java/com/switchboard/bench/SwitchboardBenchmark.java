@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.SwitchboardApplication;
 import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.emulator.EmulatorSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,7 +39,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,8 +93,8 @@ class SwitchboardBenchmark {
             jdbc = app.getBean(JdbcTemplate.class);
             meters = app.getBean(MeterRegistry.class);
             lanes = app.getEnvironment().getProperty("switchboard.callbacks.lanes", Integer.class, 4);
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            callbacks = new CallbackLoad(URI.create("http://localhost:" + port + "/api/callbacks"), tokens(emulator));
+            CallbackUrls callbackUrls = app.getBean(CallbackUrls.class);
+            callbacks = new CallbackLoad(call -> URI.create(callbackUrls.forFlow(call.processInstanceId())), tokens(emulator));
             report.setting("Correlation lanes (threads)", String.valueOf(lanes));
             report.setting("Job executor", "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)")
                     + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)")

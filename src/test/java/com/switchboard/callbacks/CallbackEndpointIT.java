@@ -22,6 +22,8 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    CallbackUrls callbackUrls;
+    @Autowired
     com.switchboard.emulator.AcsEmulator emulator;
     @Autowired
     JdbcTemplate jdbc;
@@ -129,6 +131,6 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forFlow("endpoint-it"), new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventsReaderTest {
 
-    private final CloudEventsReader reader = new CloudEventsReader(new ObjectMapper(), new com.switchboard.webhooks.WebhookLimits(org.springframework.util.unit.DataSize.ofKilobytes(256), 50));
+    private final CloudEventsReader reader = new CloudEventsReader(new ObjectMapper(), new com.switchboard.webhooks.WebhookLimits(org.springframework.util.unit.DataSize.ofKilobytes(256), 50, java.time.Duration.ofSeconds(10)));
 
     @Test
     void readsTheEnvelopeOfEveryEventTypeAndIgnoresUnknownFields() {

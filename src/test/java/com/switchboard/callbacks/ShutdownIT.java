@@ -26,6 +26,8 @@ class ShutdownIT extends SwitchboardIntegrationTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    CallbackUrls callbackUrls;
+    @Autowired
     AcsEmulator emulator;
     @Autowired
     JdbcTemplate jdbc;
@@ -39,7 +41,7 @@ class ShutdownIT extends SwitchboardIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        ResponseEntity<String> response = http.postForEntity("/api/callbacks", new HttpEntity<>(
+        ResponseEntity<String> response = http.postForEntity(callbackUrls.forFlow("shutdown-it"), new HttpEntity<>(
                 "[{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"Microsoft.Communication.CallConnected\",\"specversion\":\"1.0\","
                         + "\"source\":\"calling/callConnections/" + call + "\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]",
                 headers), String.class);

@@ -46,6 +46,8 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    com.switchboard.callbacks.CallbackUrls callbackUrls;
+    @Autowired
     com.switchboard.emulator.AcsEmulator emulator;
 
     @Test
@@ -65,7 +67,7 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     void anEventThatArrivesBeforeItsCallHasAnOwnerIsDeliveredWhenTheOwnerCommits() throws InterruptedException {
         ProcessInstance flow = start("test-wait-connected", Map.of());
         String callConnectionId = "early-" + UUID.randomUUID();
-        ResponseEntity<String> response = post("""
+        ResponseEntity<String> response = post(flow.getId(), """
                 [{"id":"%s","type":"Microsoft.Communication.CallConnected","source":"calling/callConnections/%s",
                   "specversion":"1.0","data":{"callConnectionId":"%s","serverCallId":"server-1"}}]
                 """.formatted(UUID.randomUUID(), callConnectionId, callConnectionId));
@@ -87,10 +89,10 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
         return events.isEmpty() ? null : events.get(0).status();
     }
 
-    private ResponseEntity<String> post(String body) {
+    private ResponseEntity<String> post(String flowId, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forFlow(flowId), new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.emulator.AcsEmulator;
 import java.time.Instant;
 import java.util.Date;
@@ -39,6 +40,8 @@ class WebhookSecurityIT extends SwitchboardIntegrationTest {
     AcsEmulator emulator;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CallbackUrls callbackUrls;
 
     @Test
     void aCallbackWithoutTokenIsRefusedAndNothingStored() {
@@ -187,6 +190,6 @@ class WebhookSecurityIT extends SwitchboardIntegrationTest {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        return http.postForEntity("/api/callbacks", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forFlow("webhook-security-it"), new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -1,0 +1,104 @@
+package com.switchboard.callbacks;
+
+import com.switchboard.acs.AcsProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The callback URL of each flow: the webhook's address with the flow's process instance id and an HMAC of it,
+ * {@code /api/callbacks?flow=<id>&sig=<HMAC-SHA256>}. ACS posts a call's events to the URL the action that
+ * created, answered or connected the call gave, so the URL a callback arrives at says which flow it may steer:
+ * a valid ACS token (a bearer token, valid for minutes) is not enough to steer another flow's call.
+ *
+ * <p>The key is made by the first node that starts and kept in the database, so every node of a cluster
+ * checks the URLs every other node made.
+ */
+@Component
+public class CallbackUrls {
+
+    static final String FLOW = "flow";
+    static final String SIGNATURE = "sig";
+    private static final String KEY_NAME = "callback-url";
+    private static final Pattern FLOW_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    private final AcsProperties acs;
+    private final Environment environment;
+    private final SecretKeySpec key;
+
+    CallbackUrls(AcsProperties acs, Environment environment, JdbcTemplate jdbc) {
+        this.acs = acs;
+        this.environment = environment;
+        this.key = new SecretKeySpec(Base64.getDecoder().decode(sharedKey(jdbc)), "HmacSHA256");
+    }
+
+    /** Where ACS posts the events of the calls this flow creates, answers or connects. */
+    public String forFlow(String processInstanceId) {
+        if (!FLOW_ID.matcher(processInstanceId).matches()) {
+            throw new IllegalArgumentException("Not a process instance id: " + processInstanceId);
+        }
+        String base = webhook();
+        return base + (base.contains("?") ? "&" : "?") + FLOW + "=" + processInstanceId + "&" + SIGNATURE + "="
+                + sign(processInstanceId);
+    }
+
+    /** The flow a callback URL names, when its signature is the one this cluster made for it. */
+    Optional<String> verifiedFlow(String flow, String signature) {
+        if (flow == null || signature == null || !FLOW_ID.matcher(flow).matches()) {
+            return Optional.empty();
+        }
+        boolean valid = MessageDigest.isEqual(sign(flow).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(flow) : Optional.empty();
+    }
+
+    /** The webhook itself: the configured public URL, or this node's own on localhost (enough for the emulator). */
+    private String webhook() {
+        if (acs.callbackUrl() != null && !acs.callbackUrl().isBlank()) {
+            return acs.callbackUrl();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + "/api/callbacks";
+    }
+
+    private String sign(String flow) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(flow.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The cluster's key: read it, or make it when this is the first node (another node may race: read theirs). */
+    private static String sharedKey(JdbcTemplate jdbc) {
+        String select = "select key_value from switchboard_key where name = ?";
+        List<String> existing = jdbc.queryForList(select, String.class, KEY_NAME);
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        try {
+            jdbc.update("insert into switchboard_key (name, key_value, created_at) values (?, ?, ?)", KEY_NAME,
+                    Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException raced) {
+            // another node made it first
+        }
+        return jdbc.queryForObject(select, String.class, KEY_NAME);
+    }
+}

@@ -1,0 +1,85 @@
+package com.switchboard.security;
+
+import com.switchboard.actions.CallAction;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's own security settings, in one place:
+ * <ul>
+ *   <li>authorization checks on (a user sees and does what {@link EngineAuthorizations} grants her groups);</li>
+ *   <li>expressions in diagrams reach only the call actions as beans ({@code ${createCall}}, ...), not the
+ *       environment or any other bean, and no reflection ({@link ExpressionGuard}); deploying a diagram still is
+ *       running code on the server, which is why only flow authors may;</li>
+ *   <li>no per-user login lock: Camunda locks a user for good after ten wrong passwords, which anyone could do to
+ *       the admin; {@link LoginThrottle} slows the guessing client instead;</li>
+ *   <li>outside the emulator profile, Camunda's password policy for every password set.</li>
+ * </ul>
+ */
+@Component
+class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext context;
+    private final ObjectProvider<Map<String, CallAction>> actions;
+    private final Environment environment;
+
+    EngineSecurityPlugin(ApplicationContext context, ObjectProvider<Map<String, CallAction>> actions, Environment environment) {
+        this.context = context;
+        this.actions = actions;
+        this.environment = environment;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setAuthorizationEnabled(true);
+        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+        configuration.setLoginDelayBase(0);
+        configuration.setEnablePasswordPolicy(!SafeSettingsCheck.isEmulatorProfile(environment));
+        Map<Object, Object> beans = new ActionBeans(actions);
+        configuration.setBeans(beans);
+        configuration.setExpressionManager(new SpringExpressionManager(context, beans) {
+            @Override
+            protected ELResolver createElResolver() {
+                CompositeELResolver guarded = new CompositeELResolver();
+                guarded.add(new ExpressionGuard());
+                guarded.add(super.createElResolver());
+                return guarded;
+            }
+        });
+    }
+
+    /** The beans an expression may name: the call actions, looked up when first used (they start after the engine). */
+    private static final class ActionBeans extends AbstractMap<Object, Object> {
+        private final ObjectProvider<Map<String, CallAction>> actions;
+
+        ActionBeans(ObjectProvider<Map<String, CallAction>> actions) {
+            this.actions = actions;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return actions.getObject().containsKey(name);
+        }
+
+        @Override
+        public Object get(Object name) {
+            return actions.getObject().get(name);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Set<Entry<Object, Object>> entrySet() {
+            return (Set) Map.copyOf(actions.getObject()).entrySet();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package com.switchboard.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.callbacks.CallbackAuthenticator;
+import com.switchboard.callbacks.CallbackRejections;
+import com.switchboard.callbacks.CallbackSender;
+import com.switchboard.callbacks.InvalidCallbackTokenException;
+import com.switchboard.incoming.IncomingCallsProperties;
+import com.switchboard.webhooks.QueryParameters;
+import com.switchboard.webhooks.WebhookBodyLimitFilter;
+import com.switchboard.webhooks.WebhookLimits;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what, in one place. Spring Security's firewall refuses ambiguous spellings of a URL (encoded
+ * slashes and dots, {@code ;} parameters, {@code //}, {@code ..}, control characters) with 400 before any rule;
+ * every other spelling is matched on its decoded, normalised path, exactly as Spring MVC routes it, so a path
+ * is checked the same whichever way it is written.
+ *
+ * <ul>
+ *   <li>{@code POST /api/callbacks}: ACS's signed token and the flow's signed callback URL, checked from the
+ *       headers and query before the body is read; then the body limit.</li>
+ *   <li>{@code POST|OPTIONS /api/incoming-calls}: the Event Grid subscription's secret, likewise.</li>
+ *   <li>{@code /engine-rest/**}, {@code GET /api/callbacks...}, {@code /actuator/**} but health: a Camunda user
+ *       over HTTP basic. No {@code WWW-Authenticate: Basic} challenge is sent, so a browser never keeps the
+ *       credentials for another site to use, and a request from another origin is refused (CORS, no origin
+ *       allowed). The engine's own authorization checks then decide what the user sees and does.</li>
+ *   <li>{@code /camunda/**}: Cockpit, Tasklist and Admin, with their own session login and CSRF protection; the
+ *       login form is throttled like basic sign-in.</li>
+ *   <li>Anything else: a Camunda user.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class HttpSecurityConfiguration {
+
+    private static final String OPERATOR = CamundaUserAuthentication.GROUP_AUTHORITY_PREFIX + SwitchboardGroups.OPERATORS;
+    private static final String ADMINISTRATOR = CamundaUserAuthentication.GROUP_AUTHORITY_PREFIX + SwitchboardGroups.ADMINISTRATORS;
+    private static final String ACS = "ACS_CALLBACK";
+    private static final String EVENT_GRID = "EVENT_GRID";
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    Problems securityProblems(ObjectMapper mapper) {
+        return new Problems(mapper);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
+
+    @Bean
+    CamundaUserAuthentication camundaUserAuthentication(ObjectProvider<IdentityService> identities, LoginThrottle throttle) {
+        return new CamundaUserAuthentication(identities, throttle);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain callbackWebhook(HttpSecurity http, CallbackAuthenticator callbacks, CallbackRejections rejections,
+                                        WebhookLimits limits, ObjectMapper mapper, Problems problems) throws Exception {
+        webhook(http, PATHS.matcher(HttpMethod.POST, "/api/callbacks"), limits, mapper);
+        if (!callbacks.enabled()) {
+            return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
+        }
+        AuthenticationManager acs = authentication -> {
+            try {
+                CallbackSender sender = callbacks.authenticate((HttpServletRequest) authentication.getCredentials());
+                return new PreAuthenticatedAuthenticationToken(sender, null, AuthorityUtils.createAuthorityList(ACS));
+            } catch (InvalidCallbackTokenException refused) {
+                throw new CallbackRefused(refused);
+            }
+        };
+        AuthenticationFilter filter = new AuthenticationFilter(acs,
+                request -> new PreAuthenticatedAuthenticationToken("callback", request));
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler((request, response, failure) ->
+                problems.write(response, rejections.refuse(((CallbackRefused) failure).refusal)));
+        return http.addFilterBefore(filter, AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(ACS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain incomingCallWebhook(HttpSecurity http, IncomingCallsProperties incoming, WebhookLimits limits,
+                                            ObjectMapper mapper, Problems problems) throws Exception {
+        webhook(http, new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/api/incoming-calls"),
+                PATHS.matcher(HttpMethod.OPTIONS, "/api/incoming-calls")), limits, mapper);
+        if (!incoming.secretRequired()) {
+            return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
+        }
+        AuthenticationManager eventGrid = authentication -> {
+            Optional<String> secret = QueryParameters.single((HttpServletRequest) authentication.getCredentials(),
+                    IncomingCallsProperties.SECRET_PARAMETER);
+            if (secret.isEmpty() || !incoming.admits(secret.get())) {
+                throw new BadCredentialsException("The secret of the subscription URL is missing or wrong");
+            }
+            return new PreAuthenticatedAuthenticationToken("event-grid", null, AuthorityUtils.createAuthorityList(EVENT_GRID));
+        };
+        AuthenticationFilter filter = new AuthenticationFilter(eventGrid,
+                request -> new PreAuthenticatedAuthenticationToken("event-grid", request));
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler((request, response, failure) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+                "Not an authorised Event Grid subscription", failure.getMessage()));
+        return http.addFilterBefore(filter, AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(EVENT_GRID))
+                .build();
+    }
+
+    /** Cockpit, Tasklist and Admin: their own login (throttled here) and CSRF protection; static pages are public. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webapps(HttpSecurity http, LoginThrottle throttle, Problems problems) throws Exception {
+        RequestMatcher login = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*");
+        return http.securityMatcher(PATHS.matcher("/camunda/**"))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new OncePerRequestFilter() {
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        return !login.matches(request);
+                    }
+
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws ServletException, IOException {
+                        String client = request.getRemoteAddr();
+                        Optional<Duration> wait = throttle.waitFor(client);
+                        if (wait.isPresent()) {
+                            problems.throttled(response, wait.get());
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                        if (response.getStatus() == HttpStatus.OK.value()) {
+                            throttle.succeeded(client);
+                        } else if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+                            throttle.failed(client);
+                        }
+                    }
+                }, AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .build();
+    }
+
+    /** Everything else: a Camunda user over HTTP basic, from no other origin. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain camundaUsers(HttpSecurity http, CamundaUserAuthentication users, Problems problems) throws Exception {
+        AuthenticationEntryPoint signIn = (request, response, failure) -> signInProblem(problems, response, failure);
+        return http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(request -> new CorsConfiguration()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authenticationManager(new ProviderManager(users))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn)
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "Not allowed", "Your Camunda user is in none of the groups that may do this")))
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/")).permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/**")).hasAnyAuthority(OPERATOR, ADMINISTRATOR)
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/callbacks"),
+                                PATHS.matcher(HttpMethod.GET, "/api/callbacks/**")).hasAnyAuthority(OPERATOR, ADMINISTRATOR)
+                        .requestMatchers(PATHS.matcher("/engine-rest/**")).authenticated()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /**
+     * The engine REST API runs as the signed-in user, so that the engine's authorizations apply: Camunda's filter
+     * takes the user Spring Security authenticated (the request's principal) and her groups.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private static void webhook(HttpSecurity http, RequestMatcher paths, WebhookLimits limits, ObjectMapper mapper)
+            throws Exception {
+        http.securityMatcher(paths)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                // Read the body only once the request is allowed: after the authorization filter, the chain's last.
+                .addFilterAfter(new WebhookBodyLimitFilter(limits, mapper), AuthorizationFilter.class);
+    }
+
+    private static void signInProblem(Problems problems, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof CamundaUserAuthentication.Throttled throttled) {
+            problems.throttled(response, throttled.waitFor());
+            return;
+        }
+        problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                "Sign in with a Camunda user (HTTP basic authentication with the user's id and password)");
+    }
+
+    /** The callback authenticator's refusal, carried to the failure handler as Spring Security expects it. */
+    private static final class CallbackRefused extends AuthenticationException {
+        private final transient InvalidCallbackTokenException refusal;
+
+        CallbackRefused(InvalidCallbackTokenException refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+    }
+}
