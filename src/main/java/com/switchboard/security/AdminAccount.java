@@ -47,6 +47,7 @@ class AdminAccount extends AbstractProcessEnginePlugin {
             identity.saveUser(admin);
             log.info("Created the admin user {}", id);
         } else if (!identity.checkPassword(id, password)) {
+            admin = identity.createUserQuery().userId(id).singleResult(); // the failed check updated the user
             admin.setPassword(password);
             identity.saveUser(admin);
             log.info("Set the password of the admin user {} to the configured one", id);

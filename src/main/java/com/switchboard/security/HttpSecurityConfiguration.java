@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -171,8 +174,9 @@ class HttpSecurityConfiguration {
                         chain.doFilter(request, response);
                         if (response.getStatus() == HttpStatus.OK.value()) {
                             throttle.succeeded(client);
-                        } else if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-                            throttle.failed(client);
+                        } else if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()
+                                || response.getStatus() == HttpStatus.FORBIDDEN.value()) {
+                            throttle.failed(client); // Camunda answers a wrong password with 403
                         }
                     }
                 }, AuthorizationFilter.class)
@@ -204,6 +208,34 @@ class HttpSecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/engine-rest/**")).authenticated()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall, once more in front of everything: its own chain parses the request path for the
+     * path matchers before the firewall runs, and that parse fails with a 500 on a {@code ;} parameter in the
+     * engine REST API's servlet path ({@code /engine-rest;x=1/...}). Here such a request is a 400, like every other
+     * spelling the firewall refuses.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> firewallFirst(Problems problems) {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                try {
+                    firewall.getFirewalledRequest(request);
+                } catch (RequestRejectedException rejected) {
+                    problems.write(response, HttpStatus.BAD_REQUEST, "Request refused",
+                            "The request's URL or headers are ambiguous or malformed");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setName("firewall-first");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /**
