@@ -43,11 +43,11 @@ class OperationsIT extends SwitchboardIntegrationTest {
 
     @Test
     void metricsMoveWithACall() {
-        String before = http.getForObject("/actuator/prometheus", String.class);
+        String before = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).getForObject("/actuator/prometheus", String.class);
         ProcessInstance call = start("outbound-call", Map.of("target", "8:acs:metrics-customer",
                 "participant", "8:acs:metrics-agent"));
         awaitEnded(call);
-        String after = http.getForObject("/actuator/prometheus", String.class);
+        String after = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).getForObject("/actuator/prometheus", String.class);
 
         assertThat(sum(after, "switchboard_callbacks_received_total")).isGreaterThan(sum(before, "switchboard_callbacks_received_total"));
         assertThat(sum(after, "switchboard_acs_requests_seconds_count")).isGreaterThanOrEqualTo(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -47,6 +48,9 @@ public abstract class SwitchboardIntegrationTest {
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine);
+        // The engine REST API finds "the default engine" in a JVM-wide registry, where every cached test context put
+        // its own under that name and a closed one took the name away: point it at this test's engine.
+        ProcessEngines.registerProcessEngine(engine);
     }
 
     protected ProcessInstance start(String processKey, Map<String, Object> variables) {
