@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -40,6 +39,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -110,10 +110,7 @@ class HttpSecurityConfiguration {
                 throw new CallbackRefused(refused);
             }
         };
-        AuthenticationFilter filter = new AuthenticationFilter(acs,
-                request -> new PreAuthenticatedAuthenticationToken("callback", request));
-        filter.setSuccessHandler((request, response, authentication) -> { });
-        filter.setFailureHandler((request, response, failure) ->
+        AuthenticationFilter filter = fromRequest(acs, (request, response, failure) ->
                 problems.write(response, rejections.refuse(((CallbackRefused) failure).refusal)));
         return http.addFilterBefore(filter, AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(ACS))
@@ -137,11 +134,8 @@ class HttpSecurityConfiguration {
             }
             return new PreAuthenticatedAuthenticationToken("event-grid", null, AuthorityUtils.createAuthorityList(EVENT_GRID));
         };
-        AuthenticationFilter filter = new AuthenticationFilter(eventGrid,
-                request -> new PreAuthenticatedAuthenticationToken("event-grid", request));
-        filter.setSuccessHandler((request, response, authentication) -> { });
-        filter.setFailureHandler((request, response, failure) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-                "Not an authorised Event Grid subscription", failure.getMessage()));
+        AuthenticationFilter filter = fromRequest(eventGrid, (request, response, failure) -> problems.write(response,
+                HttpStatus.UNAUTHORIZED, "Not an authorised Event Grid subscription", failure.getMessage()));
         return http.addFilterBefore(filter, AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(EVENT_GRID))
                 .build();
@@ -156,30 +150,7 @@ class HttpSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new OncePerRequestFilter() {
-                    @Override
-                    protected boolean shouldNotFilter(HttpServletRequest request) {
-                        return !login.matches(request);
-                    }
-
-                    @Override
-                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                                    FilterChain chain) throws ServletException, IOException {
-                        String client = request.getRemoteAddr();
-                        Optional<Duration> wait = throttle.waitFor(client);
-                        if (wait.isPresent()) {
-                            problems.throttled(response, wait.get());
-                            return;
-                        }
-                        chain.doFilter(request, response);
-                        if (response.getStatus() == HttpStatus.OK.value()) {
-                            throttle.succeeded(client);
-                        } else if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()
-                                || response.getStatus() == HttpStatus.FORBIDDEN.value()) {
-                            throttle.failed(client); // Camunda answers a wrong password with 403
-                        }
-                    }
-                }, AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginThrottle(login, throttle, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .build();
     }
@@ -263,6 +234,18 @@ class HttpSecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 // Read the body only once the request is allowed: after the authorization filter, the chain's last.
                 .addFilterAfter(new WebhookBodyLimitFilter(limits, mapper), AuthorizationFilter.class);
+    }
+
+    /**
+     * Authenticates a webhook delivery from its request line and headers: the manager gets the request as the
+     * credentials; on success the chain goes on, on failure the handler answers.
+     */
+    private static AuthenticationFilter fromRequest(AuthenticationManager manager, AuthenticationFailureHandler refuse) {
+        AuthenticationFilter filter = new AuthenticationFilter(manager,
+                request -> new PreAuthenticatedAuthenticationToken("webhook", request));
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler(refuse);
+        return filter;
     }
 
     private static void signInProblem(Problems problems, HttpServletResponse response, AuthenticationException failure)
