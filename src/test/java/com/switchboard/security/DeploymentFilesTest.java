@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The production shape as shipped (docker-compose.yml, deploy/nginx.conf): only the load balancer is open to other
- * machines, no secret has a default, the nodes run with every production check, and no log holds a secret URL.
+ * machines, no secret has a default, the nodes run with every production check, and no log holds a secret URL;
+ * the default (emulator) profile listens on loopback.
  */
 class DeploymentFilesTest {
 
@@ -64,6 +65,16 @@ class DeploymentFilesTest {
         assertThat(format.group(1)).doesNotContain("$request ").doesNotContain("$request\"").doesNotContain("$request_uri")
                 .doesNotContain("$args").doesNotContain("$query_string").doesNotContain("$http_referer");
         assertThat(nginx).containsPattern("access_log\\s+\\S+\\s+" + "switchboard;");
+    }
+
+    /** The laptop profile, with admin/admin, is reachable from this machine only. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDefaultProfileListensOnLoopbackOnly() throws IOException {
+        Map<String, Object> emulatorProfile = new Yaml().load(Files.readString(Path.of("src/main/resources/application-emulator.yml")));
+        assertThat(((Map<String, Object>) emulatorProfile.get("server")).get("address")).isEqualTo("127.0.0.1");
+        Map<String, Object> defaults = new Yaml().load(Files.readString(Path.of("src/main/resources/application.yml")));
+        assertThat((Map<String, Object>) defaults.get("server")).doesNotContainKey("address");
     }
 
     @SuppressWarnings("unchecked")
