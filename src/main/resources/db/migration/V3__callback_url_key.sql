@@ -6,5 +6,8 @@ create table switchboard_key (
     created_at  timestamp    not null
 );
 
--- The flow whose signed callback URL a stored event came to; checked against the call's owner when it is known.
+-- Each call's callback URL carries the flow and a key of its own, signed (callbacks/CallbackUrls); the owner
+-- row keeps the call's key, an event keeps what its URL claimed, and the two must agree.
+alter table call_owner add column callback_key varchar(64);
 alter table callback_inbox add column claimed_flow varchar(64);
+alter table callback_inbox add column claimed_call_key varchar(64);

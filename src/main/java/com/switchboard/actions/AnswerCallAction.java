@@ -2,6 +2,8 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.RequestKey;
+import com.switchboard.callbacks.CallbackUrl;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,11 @@ class AnswerCallAction extends CallAction {
 
     @Override
     protected void perform(ActionContext action) {
-        CallInfo call = acs.answer(action.text("incomingCallContext"), callbacks.forFlow(action.processInstanceId()),
-                action.operationContext(), action.requestKey());
-        ownership.register(call.callConnectionId(), action.processInstanceId());
+        RequestKey key = action.requestKey();
+        CallbackUrl callback = callbacks.forCall(action.processInstanceId(), key.id().toString());
+        CallInfo call = acs.answer(action.text("incomingCallContext"), callback.url(),
+                action.operationContext(), key);
+        ownership.register(call.callConnectionId(), action.processInstanceId(), callback.callKey());
         action.output("callConnectionId", call.callConnectionId());
         action.output("serverCallId", call.serverCallId());
         action.output("correlationId", call.correlationId());

@@ -2,7 +2,9 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.RequestKey;
 import com.switchboard.acs.CallLocator;
+import com.switchboard.callbacks.CallbackUrl;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ class ConnectCallAction extends CallAction {
 
     @Override
     protected void perform(ActionContext action) {
+        RequestKey key = action.requestKey();
+        CallbackUrl callback = callbacks.forCall(action.processInstanceId(), key.id().toString());
         CallLocator.Kind kind = switch (action.text("locatorKind")) {
             case "serverCall" -> CallLocator.Kind.SERVER_CALL;
             case "groupCall" -> CallLocator.Kind.GROUP_CALL;
@@ -38,8 +42,8 @@ class ConnectCallAction extends CallAction {
                     + "' is none of serverCall, groupCall, room");
         };
         CallInfo call = acs.connect(new CallLocator(kind, action.text("locatorId")),
-                callbacks.forFlow(action.processInstanceId()), action.operationContext(), action.requestKey());
-        ownership.register(call.callConnectionId(), action.processInstanceId());
+                callback.url(), action.operationContext(), key);
+        ownership.register(call.callConnectionId(), action.processInstanceId(), callback.callKey());
         action.output("callConnectionId", call.callConnectionId());
         action.output("serverCallId", call.serverCallId());
         action.output("correlationId", call.correlationId());

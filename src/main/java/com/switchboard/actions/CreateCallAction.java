@@ -2,7 +2,9 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.RequestKey;
 import com.switchboard.acs.Party;
+import com.switchboard.callbacks.CallbackUrl;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import java.util.List;
@@ -32,12 +34,13 @@ class CreateCallAction extends CallAction {
 
     @Override
     protected void perform(ActionContext action) {
+        RequestKey key = action.requestKey();
+        CallbackUrl callback = callbacks.forCall(action.processInstanceId(), key.id().toString());
         List<Party> targets = action.parties("targets");
         Party callerId = action.callerIdFor(targets, "callerId");
         CallInfo call = acs.createCall(targets, callerId, action.optionalText("sourceDisplayName"),
-                callbacks.forFlow(action.processInstanceId()),
-                action.operationContext(), action.requestKey());
-        ownership.register(call.callConnectionId(), action.processInstanceId());
+                callback.url(), action.operationContext(), key);
+        ownership.register(call.callConnectionId(), action.processInstanceId(), callback.callKey());
         action.output("callConnectionId", call.callConnectionId());
         action.output("serverCallId", call.serverCallId());
         action.output("correlationId", call.correlationId());

@@ -6,8 +6,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may deliver a callback: ACS (its signed token) to the URL of one flow (its signature). Both come from the
- * request's headers and query alone, so they are checked before a byte of the body is read.
+ * Who may deliver a callback: ACS (its signed token) to the URL of one call of one flow (its signature). Both come
+ * from the request's headers and query alone, so they are checked before a byte of the body is read.
  */
 @Component
 public class CallbackAuthenticator {
@@ -28,15 +28,15 @@ public class CallbackAuthenticator {
     }
 
     /**
-     * @return the flow whose calls this delivery may be about
+     * @return the flow and call this delivery may be about
      * @throws InvalidCallbackTokenException saying why it is refused, quoting no credential
      */
     public CallbackSender authenticate(HttpServletRequest request) {
         tokens.verify(request.getHeader(HttpHeaders.AUTHORIZATION));
-        return QueryParameters.single(request, CallbackUrls.FLOW)
-                .flatMap(flow -> urls.verifiedFlow(flow, QueryParameters.single(request, CallbackUrls.SIGNATURE).orElse(null)))
-                .map(CallbackSender::new)
+        return urls.verified(QueryParameters.single(request, CallbackUrls.FLOW).orElse(null),
+                        QueryParameters.single(request, CallbackUrls.CALL).orElse(null),
+                        QueryParameters.single(request, CallbackUrls.SIGNATURE).orElse(null))
                 .orElseThrow(() -> new InvalidCallbackTokenException("wrong-url", "The callback URL is not one "
-                        + "Switchboard gave ACS: its flow or its signature is missing or wrong"));
+                        + "Switchboard gave ACS: its flow, call or signature is missing or wrong"));
     }
 }

@@ -64,15 +64,14 @@ class CallbackController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
         List<CallbackEvent> events = reader.read(body);
-        String flow = sender == null ? null : sender.flow();
-        if (flow != null) {
-            checkOwnedBy(flow, events);
+        if (sender != null) {
+            checkOwnedBy(sender, events);
         }
         Instant now = Instant.now();
         Set<String> calls = new LinkedHashSet<>();
         for (CallbackEvent event : events) {
             MDC.put("callConnectionId", event.callConnectionId());
-            if (inbox.store(event, now, flow)) {
+            if (inbox.store(event, now, sender)) {
                 calls.add(event.callConnectionId());
                 meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
             } else {
@@ -89,17 +88,17 @@ class CallbackController {
     }
 
     /**
-     * Every event must be about a call of the flow the URL was made for. A call whose owner is not recorded yet
-     * (ACS answered before the action committed) is checked when it is: see correlation.
+     * Every event must be about the call the URL was made for. A call whose owner is not recorded yet (ACS answered
+     * before the action committed) is checked when it is: see correlation.
      */
-    private void checkOwnedBy(String flow, List<CallbackEvent> events) {
+    private void checkOwnedBy(CallbackSender sender, List<CallbackEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);
-            String owner = owners.ownerOf(event.callConnectionId());
-            if (owner != null && !owner.equals(flow)) {
-                throw new InvalidCallbackTokenException("wrong-flow", "Event " + i + " (" + event.eventId() + ") is "
-                        + "about call " + event.callConnectionId() + ", which is not a call of the flow this callback "
-                        + "URL was given for");
+            CallOwner owner = owners.ownerOf(event.callConnectionId());
+            if (owner != null && !owner.admits(sender.flow(), sender.callKey())) {
+                throw new InvalidCallbackTokenException("wrong-call", "Event " + i + " (" + event.eventId() + ") is "
+                        + "about call " + event.callConnectionId() + ", which is not the call this callback URL was "
+                        + "given for");
             }
         }
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class CallbackInbox {
 
     private static final String COLUMNS = "id, event_id, event_type, call_connection_id, operation_context, payload, "
-            + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow";
+            + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow, claimed_call_key";
     private static final RowMapper<InboxEntry> ROW = CallbackInbox::entry;
 
     private final JdbcTemplate jdbc;
@@ -31,14 +31,16 @@ public class CallbackInbox {
     /**
      * Stores the event; {@code false} when an event with its id is already stored (a redelivery).
      *
-     * @param claimedFlow the flow whose callback URL it came to, checked against the call's owner on delivery
+     * @param sender the flow and call whose callback URL it came to (null where callback authentication is off),
+     *               checked against the call's owner on delivery
      */
-    boolean store(CallbackEvent event, Instant receivedAt, String claimedFlow) {
+    boolean store(CallbackEvent event, Instant receivedAt, CallbackSender sender) {
         try {
             jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
-                            + "received_at, status, claimed_flow) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "received_at, status, claimed_flow, claimed_call_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
-                    Timestamp.from(receivedAt), InboxStatus.PENDING.name(), claimedFlow);
+                    Timestamp.from(receivedAt), InboxStatus.PENDING.name(), sender == null ? null : sender.flow(),
+                    sender == null ? null : sender.callKey());
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -105,6 +107,7 @@ public class CallbackInbox {
                 rs.getString("call_connection_id"), rs.getString("operation_context"), rs.getString("payload"),
                 rs.getTimestamp("received_at").toInstant(), InboxStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("variables_applied"), rs.getInt("attempts"), rs.getString("process_instance_id"),
-                rs.getString("reason"), handled == null ? null : handled.toInstant(), rs.getString("claimed_flow"));
+                rs.getString("reason"), handled == null ? null : handled.toInstant(), rs.getString("claimed_flow"),
+                rs.getString("claimed_call_key"));
     }
 }

@@ -10,6 +10,6 @@ public enum InboxStatus {
     APPLIED,
     /** Could not be delivered; {@code reason} says why. */
     UNMATCHED,
-    /** Came to the callback URL of another flow than the one that owns the call: never delivered. */
+    /** Came to the callback URL of another call than this one (another flow's, or another of its flow): never delivered. */
     REJECTED
 }

@@ -10,7 +10,7 @@ public class InvalidCallbackTokenException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** A short word for metrics: missing, malformed, rejected, unverifiable, unconfigured, wrong-url, wrong-flow. */
+    /** A short word for metrics: missing, malformed, rejected, unverifiable, unconfigured, wrong-url, wrong-call. */
     public String reason() {
         return reason;
     }

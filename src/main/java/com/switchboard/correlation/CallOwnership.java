@@ -1,5 +1,6 @@
 package com.switchboard.correlation;
 
+import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallOwners;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,16 +25,17 @@ public class CallOwnership implements CallOwners {
     }
 
     /**
-     * Records that the process instance owns the call, in the caller's transaction. Once that commits,
+     * Records that the process instance owns the call, and the key of the callback URL it gave ACS for it
+     * ({@code CallbackUrls.forNewCall}), in the caller's transaction. Once that commits,
      * events of the call that arrived early (ACS can answer before the action's transaction commits) are
      * correlated at once.
      */
-    public void register(String callConnectionId, String processInstanceId) {
-        int updated = jdbc.update("update call_owner set process_instance_id = ? where call_connection_id = ?",
-                processInstanceId, callConnectionId);
+    public void register(String callConnectionId, String processInstanceId, String callbackKey) {
+        int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
+                processInstanceId, callbackKey, callConnectionId);
         if (updated == 0) {
-            jdbc.update("insert into call_owner (call_connection_id, process_instance_id, created_at) values (?, ?, ?)",
-                    callConnectionId, processInstanceId, Timestamp.from(Instant.now()));
+            jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
+                    + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
         }
         AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
     }
@@ -44,11 +46,11 @@ public class CallOwnership implements CallOwners {
                 + "where e.ID_ = o.process_instance_id)", Long.class);
     }
 
-    /** The process instance that owns the call, or null. */
+    /** The process instance that owns the call, with the call's callback key, or null. */
     @Override
-    public String ownerOf(String callConnectionId) {
-        List<String> owners = jdbc.queryForList(
-                "select process_instance_id from call_owner where call_connection_id = ?", String.class, callConnectionId);
+    public CallOwner ownerOf(String callConnectionId) {
+        List<CallOwner> owners = jdbc.query("select process_instance_id, callback_key from call_owner where call_connection_id = ?",
+                (rs, row) -> new CallOwner(rs.getString(1), rs.getString(2)), callConnectionId);
         return owners.isEmpty() ? null : owners.get(0);
     }
 }

@@ -1,6 +1,7 @@
 package com.switchboard.correlation;
 
 import com.switchboard.callbacks.CallbackEventsStored;
+import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.CallbacksProperties;
 import com.switchboard.callbacks.InboxEntry;
@@ -100,8 +101,8 @@ class CorrelationLanes {
 
     private void drain(String callConnectionId) {
         try {
-            String owner = ownership.ownerOf(callConnectionId);
-            long signalsBefore = owner == null ? 0 : waitStateSignals.get(stripe(owner));
+            CallOwner owner = ownership.ownerOf(callConnectionId);
+            long signalsBefore = owner == null ? 0 : waitStateSignals.get(stripe(owner.flow()));
             List<InboxEntry> waiting = new ArrayList<>();
             for (InboxEntry event : inbox.pending(callConnectionId)) {
                 // In order: the flow may have reached the wait state of an earlier event since it was tried,
@@ -113,8 +114,8 @@ class CorrelationLanes {
                 }
             }
             if (owner != null) {
-                rememberWaiting(owner, callConnectionId, !waiting.isEmpty());
-                if (!waiting.isEmpty() && waitStateSignals.get(stripe(owner)) != signalsBefore) {
+                rememberWaiting(owner.flow(), callConnectionId, !waiting.isEmpty());
+                if (!waiting.isEmpty() && waitStateSignals.get(stripe(owner.flow())) != signalsBefore) {
                     submit(callConnectionId);
                 }
             }
@@ -128,14 +129,14 @@ class CorrelationLanes {
      * lock) is retried at once, a few times; what still fails stays pending with its reason for the sweep,
      * and becomes unmatched once its time-to-live has run out.
      */
-    private EventCorrelator.Outcome correlate(InboxEntry event, String owner) {
+    private EventCorrelator.Outcome correlate(InboxEntry event, CallOwner owner) {
         try (MDC.MDCCloseable call = MDC.putCloseable("callConnectionId", event.callConnectionId());
-             MDC.MDCCloseable flow = MDC.putCloseable("processInstanceId", owner)) {
+             MDC.MDCCloseable flow = MDC.putCloseable("processInstanceId", owner == null ? null : owner.flow())) {
             return correlateLogged(event, owner);
         }
     }
 
-    private EventCorrelator.Outcome correlateLogged(InboxEntry event, String owner) {
+    private EventCorrelator.Outcome correlateLogged(InboxEntry event, CallOwner owner) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -150,7 +151,7 @@ class CorrelationLanes {
         if (correlator.isExpired(event)) {
             log.error("Event {} ({}) of call {} could not be delivered", event.eventId(), event.eventType(),
                     event.callConnectionId(), failure);
-            inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+            inbox.finish(event.id(), InboxStatus.UNMATCHED, owner == null ? null : owner.flow(), reason);
             return EventCorrelator.Outcome.DONE;
         }
         log.warn("Event {} ({}) of call {} failed {} times; the sweep will retry: {}", event.eventId(),

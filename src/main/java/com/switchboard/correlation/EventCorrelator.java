@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.AcsEventNames;
+import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
@@ -74,15 +75,16 @@ class EventCorrelator {
         this.appliedLatency = latencyTimer(meters, InboxStatus.APPLIED);
     }
 
-    Outcome correlate(InboxEntry event, String ownerHint) {
-        String owner = ownerHint != null ? ownerHint : ownership.ownerOf(event.callConnectionId());
-        if (owner == null) {
+    Outcome correlate(InboxEntry event, CallOwner ownerHint) {
+        CallOwner found = ownerHint != null ? ownerHint : ownership.ownerOf(event.callConnectionId());
+        if (found == null) {
             return isExpired(event)
                     ? unmatched(event, null, "No flow owns call connection " + event.callConnectionId()
                             + ": it was not made by Switchboard, or the action that made it never completed")
                     : Outcome.WAITING_FOR_OWNER;
         }
-        if (event.claimedFlow() != null && !event.claimedFlow().equals(owner)) {
+        String owner = found.flow();
+        if (event.claimedFlow() != null && !found.admits(event.claimedFlow(), event.claimedCallKey())) {
             return rejected(event, owner);
         }
         String name = event.eventName();
@@ -194,13 +196,13 @@ class EventCorrelator {
         return event.receivedAt().plus(timeToLive).isBefore(clock.instant());
     }
 
-    /** Came to another flow's callback URL: a stolen token, never an ACS mistake. Stored for inspection, not delivered. */
+    /** Came to the callback URL of another call: a stolen token, never an ACS mistake. Stored for inspection, not delivered. */
     private Outcome rejected(InboxEntry event, String owner) {
-        meters.counter("switchboard.callbacks.rejected", "reason", "wrong-flow").increment();
-        log.warn("Event {} ({}) came to the callback URL of flow {}, but flow {} owns call {}: not delivered",
-                event.eventId(), event.eventType(), event.claimedFlow(), owner, event.callConnectionId());
-        inbox.finish(event.id(), InboxStatus.REJECTED, owner, "It came to the callback URL of flow " + event.claimedFlow()
-                + ", but call " + event.callConnectionId() + " belongs to flow " + owner);
+        meters.counter("switchboard.callbacks.rejected", "reason", "wrong-call").increment();
+        log.warn("Event {} ({}) came to a callback URL of flow {} that was not given for call {} of flow {}: not delivered",
+                event.eventId(), event.eventType(), event.claimedFlow(), event.callConnectionId(), owner);
+        inbox.finish(event.id(), InboxStatus.REJECTED, owner, "It came to a callback URL of flow " + event.claimedFlow()
+                + " that was not given for call " + event.callConnectionId() + " of flow " + owner);
         return Outcome.DONE;
     }
 

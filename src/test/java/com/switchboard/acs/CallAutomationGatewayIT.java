@@ -30,7 +30,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
 
     /** These calls belong to no flow: their events are stored and, having no owner, end UNMATCHED. */
     private String callbacks() {
-        return callbackUrls.forFlow("gateway-it");
+        return callbackUrls.forCall("gateway-it", "call").url();
     }
 
     @Test

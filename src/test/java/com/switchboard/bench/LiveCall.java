@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A call that a flow keeps alive while it waits for ParticipantsUpdated, and the callbacks the benchmark posts
  * for it: each a new participant list with the next sequence number, as ACS sends them.
  */
-record LiveCall(String processInstanceId, String callConnectionId, String callee, AtomicInteger sequence) {
+record LiveCall(String processInstanceId, String callConnectionId, String callbackKey, String callee, AtomicInteger sequence) {
 
-    LiveCall(String processInstanceId, String callConnectionId, String callee) {
-        this(processInstanceId, callConnectionId, callee, new AtomicInteger(1000));
+    /** @param callbackKey the call's key in the callback URL its flow gave ACS */
+    LiveCall(String processInstanceId, String callConnectionId, String callbackKey, String callee) {
+        this(processInstanceId, callConnectionId, callbackKey, callee, new AtomicInteger(1000));
     }
 
     /** The JSON array of one CloudEvent, as ACS POSTs it. */

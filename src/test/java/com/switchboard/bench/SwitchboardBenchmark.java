@@ -94,7 +94,7 @@ class SwitchboardBenchmark {
             meters = app.getBean(MeterRegistry.class);
             lanes = app.getEnvironment().getProperty("switchboard.callbacks.lanes", Integer.class, 4);
             CallbackUrls callbackUrls = app.getBean(CallbackUrls.class);
-            callbacks = new CallbackLoad(call -> URI.create(callbackUrls.forFlow(call.processInstanceId())), tokens(emulator));
+            callbacks = new CallbackLoad(call -> URI.create(callbackUrls.forCall(call.processInstanceId(), call.callbackKey()).url()), tokens(emulator));
             report.setting("Correlation lanes (threads)", String.valueOf(lanes));
             report.setting("Job executor", "core " + app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)")
                     + ", max " + app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)")
@@ -348,9 +348,9 @@ class SwitchboardBenchmark {
             }
         }
         awaitUntil(Duration.ofMinutes(5), () -> waitingLiveCalls() - waitingBefore == count && inbox.pendingCount() == 0);
-        List<LiveCall> calls = jdbc.query("select o.process_instance_id, o.call_connection_id from call_owner o "
+        List<LiveCall> calls = jdbc.query("select o.process_instance_id, o.call_connection_id, o.callback_key from call_owner o "
                         + "join ACT_RU_EXECUTION e on e.ID_ = o.process_instance_id where e.PROC_DEF_ID_ like 'bench-live-call:%'",
-                (rs, row) -> new LiveCall(rs.getString(1), rs.getString(2), "8:acs:live"));
+                (rs, row) -> new LiveCall(rs.getString(1), rs.getString(2), rs.getString(3), "8:acs:live"));
         assertThat(calls).hasSize(offset + count);
         Set<String> known = new HashSet<>();
         existing.forEach(call -> known.add(call.processInstanceId()));

@@ -131,6 +131,6 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(callbackUrls.forFlow("endpoint-it"), new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forCall("endpoint-it", "call").url(), new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -41,7 +41,7 @@ class ShutdownIT extends SwitchboardIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        ResponseEntity<String> response = http.postForEntity(callbackUrls.forFlow("shutdown-it"), new HttpEntity<>(
+        ResponseEntity<String> response = http.postForEntity(callbackUrls.forCall("shutdown-it", "call").url(), new HttpEntity<>(
                 "[{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"Microsoft.Communication.CallConnected\",\"specversion\":\"1.0\","
                         + "\"source\":\"calling/callConnections/" + call + "\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]",
                 headers), String.class);

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EarlyEventIT extends SwitchboardIntegrationTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    private static final String CALL_KEY = "early-call";
 
     @Autowired
     CallbackInbox inbox;
@@ -76,7 +77,7 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
         assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.PENDING);
         assertThat(flow).isWaitingAt("callConnected");
 
-        transactions.executeWithoutResult(status -> ownership.register(callConnectionId, flow.getId()));
+        transactions.executeWithoutResult(status -> ownership.register(callConnectionId, flow.getId(), CALL_KEY));
 
         await().atMost(PROMPTLY).until(() -> runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count() == 0);
         assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.CORRELATED);
@@ -93,6 +94,6 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(callbackUrls.forFlow(flowId), new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forCall(flowId, CALL_KEY).url(), new HttpEntity<>(body, headers), String.class);
     }
 }

@@ -154,7 +154,7 @@ class AuthorizationIT extends SwitchboardIntegrationTest {
     void expressionsReachTheCallActionsButNotTheEnvironmentOtherBeansOrReflection() {
         Map<String, String> refusals = new java.util.LinkedHashMap<>();
         refusals.put("${environment.getProperty('camunda.bpm.admin-user.password') != null}", "Cannot resolve identifier 'environment'");
-        refusals.put("${callbackUrls.forFlow('x') != null}", "Cannot resolve identifier 'callbackUrls'");
+        refusals.put("${callbackUrls.forCall('x', 'y') != null}", "Cannot resolve identifier 'callbackUrls'");
         refusals.put("${identityService.checkPassword('admin', 'admin')}", "Cannot resolve identifier 'identityService'");
         refusals.put("${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('true') != null}",
                 "may not use 'getClass'");

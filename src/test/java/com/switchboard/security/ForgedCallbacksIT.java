@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A valid ACS token is a bearer token, valid for minutes and bound to no call: whoever holds one must still not
- * steer a call of another flow. Each flow's calls post to its own signed callback URL, and an event is taken only
- * at the URL of the flow that owns its call. What a sender invents does not reach metric labels or forge log lines.
+ * steer another call. Each call posts to a signed callback URL of its own, and an event is taken only at the URL
+ * of its call. What a sender invents does not reach metric labels or forge log lines.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ForgedCallbacksIT extends SwitchboardIntegrationTest {
@@ -55,32 +55,45 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
     void aTokenAndTheUrlOfOneFlowCannotEndAnotherFlowsCall() {
         ProcessInstance attacker = start("test-wait-connected", Map.of());
         ProcessInstance victim = start("test-wait-connected", Map.of());
-        String victimsCall = owned(victim);
+        Owned victimsCall = owned(victim);
+        Owned attackersCall = owned(attacker);
         long before = stored();
 
-        ResponseEntity<String> forged = post(callbackUrls.forFlow(attacker.getId()), connected(victimsCall));
+        ResponseEntity<String> forged = post(attackersCall.url(), connected(victimsCall.id()));
 
         assertThat(forged.getStatusCode().value()).isEqualTo(401);
-        assertThat(forged.getBody()).contains("not a call of the flow this callback URL was given for");
+        assertThat(forged.getBody()).contains("not the call this callback URL was given for");
         assertThat(stored()).isEqualTo(before);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(victim.getId()).count()).isEqualTo(1);
 
-        assertThat(post(callbackUrls.forFlow(victim.getId()), connected(victimsCall)).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(victimsCall.url(), connected(victimsCall.id())).getStatusCode().value()).isEqualTo(200);
         awaitEnded(victim);
     }
 
     @Test
-    void aCallbackUrlWithoutItsFlowOrWithAForgedSignatureIsRefused() {
-        ProcessInstance victim = start("test-wait-connected", Map.of());
-        String call = owned(victim);
-        String valid = callbackUrls.forFlow(victim.getId());
-        String webhook = valid.substring(0, valid.indexOf('?'));
+    void theUrlOfOneCallCannotSteerAnotherCallOfTheSameFlow() {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+        Owned first = owned(flow);
+        Owned second = owned(flow);
         long before = stored();
-        for (String url : List.of(webhook, webhook + "?flow=" + victim.getId(),
-                webhook + "?flow=" + victim.getId() + "&sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-                valid.replace("flow=" + victim.getId(), "flow=" + UUID.randomUUID()),
-                valid + "&flow=" + victim.getId(), valid.replace("&sig=", "&sig=x"))) {
-            ResponseEntity<String> response = post(url, connected(call));
+        assertThat(post(first.url(), connected(second.id())).getStatusCode().value()).isEqualTo(401);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallbackUrlWithoutItsFlowOrCallOrWithAForgedSignatureIsRefused() {
+        ProcessInstance victim = start("test-wait-connected", Map.of());
+        Owned call = owned(victim);
+        String valid = call.url();
+        String webhook = valid.substring(0, valid.indexOf('?'));
+        String flow = "flow=" + victim.getId();
+        long before = stored();
+        for (String url : List.of(webhook, webhook + "?" + flow, webhook + "?" + flow + "&call=" + call.key(),
+                webhook + "?" + flow + "&call=" + call.key() + "&sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                valid.replace(flow, "flow=" + UUID.randomUUID()), valid.replace("call=" + call.key(), "call=other"),
+                valid + "&" + flow, valid + "&call=other", valid.replace("&sig=", "&sig=x"))) {
+            ResponseEntity<String> response = post(url, connected(call.id()));
             assertThat(response.getStatusCode().value()).as(url).isEqualTo(401);
             assertThat(response.getBody()).as(url).contains("callback URL");
         }
@@ -89,13 +102,14 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    void anEventThatCameEarlyToAnotherFlowsUrlIsRejectedWhenTheOwnerIsKnown() {
+    void anEventThatCameEarlyToAnotherCallsUrlIsRejectedWhenTheOwnerIsKnown() {
         ProcessInstance attacker = start("test-wait-connected", Map.of());
         ProcessInstance victim = start("test-wait-connected", Map.of());
         String call = "not-yet-owned-" + UUID.randomUUID();
-        assertThat(post(callbackUrls.forFlow(attacker.getId()), connected(call)).getStatusCode().value()).isEqualTo(200);
+        String attackersUrl = callbackUrls.forCall(attacker.getId(), "attackers-call").url();
+        assertThat(post(attackersUrl, connected(call)).getStatusCode().value()).isEqualTo(200);
 
-        transactions.executeWithoutResult(status -> ownership.register(call, victim.getId()));
+        transactions.executeWithoutResult(status -> ownership.register(call, victim.getId(), "victims-call"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(call) == InboxStatus.REJECTED);
         InboxEntry rejected = inbox.ofCall(call).get(0);
@@ -110,7 +124,7 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
         String invented = "Microsoft.Communication.Invented\\u0001\\r\\nINFO forged " + UUID.randomUUID();
         String body = "[{\"id\":\"" + UUID.randomUUID() + "\\r\\nERROR forged-line\",\"type\":\"" + invented + "\","
                 + "\"specversion\":\"1.0\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]";
-        String url = callbackUrls.forFlow("labels-it");
+        String url = callbackUrls.forCall("labels-it", "call").url();
         assertThat(post(url, body).getStatusCode().value()).isEqualTo(200);
         assertThat(post(url, body).getStatusCode().value()).isEqualTo(200); // the redelivery is logged
 
@@ -121,10 +135,15 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
                 .doesNotContainPattern("(?m)^ERROR forged-line");
     }
 
-    private String owned(ProcessInstance flow) {
+    /** A call of the flow, as an action records it: its id, its key and the callback URL ACS got for it. */
+    private record Owned(String id, String key, String url) {
+    }
+
+    private Owned owned(ProcessInstance flow) {
         String call = "call-" + UUID.randomUUID();
-        transactions.executeWithoutResult(status -> ownership.register(call, flow.getId()));
-        return call;
+        String key = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> ownership.register(call, flow.getId(), key));
+        return new Owned(call, key, callbackUrls.forCall(flow.getId(), key).url());
     }
 
     private InboxStatus statusOf(String call) {

@@ -68,7 +68,7 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
     @ValueSource(strings = {"/api/callbacks", "/api/%63allbacks", "/api/callback%73"})
     void aChunkedCallbackBodyOverTheLimitIs413UnderEverySpelling(String path) throws IOException {
         long before = stored();
-        String query = URI.create(callbackUrls.forFlow("hostile-it")).getRawQuery();
+        String query = URI.create(callbackUrls.forCall("hostile-it", "call").url()).getRawQuery();
         StringBuilder head = new StringBuilder("POST " + path + "?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + emulator.issueCallbackToken() + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
@@ -113,7 +113,7 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
 
     @Test
     void aHugeDeclaredBodyWithAValidTokenIs413BeforeItIsRead() throws IOException {
-        String query = URI.create(callbackUrls.forFlow("hostile-it")).getRawQuery();
+        String query = URI.create(callbackUrls.forCall("hostile-it", "call").url()).getRawQuery();
         String head = "POST /api/callbacks?" + query + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Authorization: Bearer " + emulator.issueCallbackToken() + "\r\nContent-Length: 629145600\r\n\r\n";
         assertThat(http().exchange(head, "[{".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(413);
@@ -122,7 +122,7 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
     @Test
     void aBodyThatTricklesInIsCutOffAtTheReadDeadline() throws Exception {
         long before = stored();
-        String query = URI.create(callbackUrls.forFlow("hostile-it")).getRawQuery();
+        String query = URI.create(callbackUrls.forCall("hostile-it", "call").url()).getRawQuery();
         String event = "[{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"Microsoft.Communication.CallConnected\","
                 + "\"specversion\":\"1.0\",\"data\":{\"callConnectionId\":\"slow-" + UUID.randomUUID() + "\"}}]";
         byte[] body = event.getBytes(StandardCharsets.US_ASCII);

@@ -190,6 +190,6 @@ class WebhookSecurityIT extends SwitchboardIntegrationTest {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        return http.postForEntity(callbackUrls.forFlow("webhook-security-it"), new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(callbackUrls.forCall("webhook-security-it", "call").url(), new HttpEntity<>(body, headers), String.class);
     }
 }
