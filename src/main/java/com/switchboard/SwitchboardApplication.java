@@ -24,7 +24,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.switchboard\\.emulator\\..*")})
 @ConfigurationPropertiesScan(basePackages = {"com.switchboard.acs", "com.switchboard.callbacks", "com.switchboard.incoming",
-        "com.switchboard.webhooks", "com.switchboard.security"})
+        "com.switchboard.webhooks", "com.switchboard.security", "com.switchboard.correlation"})
 @EnableScheduling
 public class SwitchboardApplication {
 

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
@@ -194,7 +193,9 @@ public final class ActionContext {
      */
     public String operationContext() {
         if (operationContext == null) {
-            operationContext = execution.getCurrentActivityId() + "/" + UUID.randomUUID();
+            // The same on every retry of the step, like the request key: ACS answers a retried request as the first
+            // one, and its result event carries the first one's operation context.
+            operationContext = execution.getCurrentActivityId() + "/" + requestKey().id();
             ExecutionEntity branch = branch();
             Object issued = branch.getVariableLocal(OPERATION_CONTEXTS);
             List<String> contexts = new ArrayList<>();

@@ -3,6 +3,8 @@ package com.switchboard.actions;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CustomCallingContext;
 import com.switchboard.acs.Party;
+import com.switchboard.correlation.PendingOperations;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,12 @@ import org.springframework.stereotype.Component;
 class AddParticipantAction extends CallAction {
 
     private final CallAutomationGateway acs;
+    private final PendingOperations pending;
 
-    AddParticipantAction(CallAutomationGateway acs) {
+    AddParticipantAction(CallAutomationGateway acs, PendingOperations pending) {
         super("callConnectionId", "participant");
         this.acs = acs;
+        this.pending = pending;
     }
 
     @Override
@@ -30,10 +34,16 @@ class AddParticipantAction extends CallAction {
         String callConnectionId = action.text("callConnectionId");
         Party participant = action.party("participant");
         Party callerId = action.callerIdFor(List.of(participant), "callerId");
+        Duration invitationTimeout = action.optionalSeconds("invitationTimeout", 1, 180);
+        CustomCallingContext headers = CustomCallingContext.forParty(participant, action.optionalHeaders("customHeaders"));
+        String operationCallbackUrl = action.optionalUrl("operationCallbackUrl");
+        if (operationCallbackUrl == null) {
+            pending.record(callConnectionId, action.operationContext(), PendingOperations.ADD_PARTICIPANT,
+                    participant.rawId(), action.processInstanceId());
+        }
         String invitationId = acs.addParticipant(callConnectionId, participant, callerId,
-                action.optionalText("sourceDisplayName"), action.optionalSeconds("invitationTimeout", 1, 180),
-                CustomCallingContext.forParty(participant, action.optionalHeaders("customHeaders")),
-                action.optionalUrl("operationCallbackUrl"), action.operationContext(), action.requestKey());
+                action.optionalText("sourceDisplayName"), invitationTimeout, headers, operationCallbackUrl,
+                action.operationContext(), action.requestKey());
         action.output("invitationId", invitationId);
     }
 }

@@ -1,6 +1,8 @@
 package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.Party;
+import com.switchboard.correlation.PendingOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,15 +15,24 @@ import org.springframework.stereotype.Component;
 class RemoveParticipantAction extends CallAction {
 
     private final CallAutomationGateway acs;
+    private final PendingOperations pending;
 
-    RemoveParticipantAction(CallAutomationGateway acs) {
+    RemoveParticipantAction(CallAutomationGateway acs, PendingOperations pending) {
         super("callConnectionId", "participant");
         this.acs = acs;
+        this.pending = pending;
     }
 
     @Override
     protected void perform(ActionContext action) {
-        acs.removeParticipant(action.text("callConnectionId"), action.party("participant"),
-                action.optionalUrl("operationCallbackUrl"), action.operationContext(), action.requestKey());
+        String callConnectionId = action.text("callConnectionId");
+        Party participant = action.party("participant");
+        String operationCallbackUrl = action.optionalUrl("operationCallbackUrl");
+        if (operationCallbackUrl == null) {
+            pending.record(callConnectionId, action.operationContext(), PendingOperations.REMOVE_PARTICIPANT,
+                    participant.rawId(), action.processInstanceId());
+        }
+        acs.removeParticipant(callConnectionId, participant, operationCallbackUrl, action.operationContext(),
+                action.requestKey());
     }
 }

@@ -97,6 +97,22 @@ public class CallbackInbox {
         jdbc.update("update callback_inbox set attempts = attempts + 1, reason = ? where id = ?", truncate(reason), id);
     }
 
+    /**
+     * Stores an event that reconciliation derived from the call's state asked of ACS ({@code origin} RECONCILED);
+     * {@code false} when an event with its id is stored already (the same proof twice).
+     */
+    public boolean storeReconciled(String eventId, String type, String callConnectionId, String operationContext,
+                                   String json, Instant at) {
+        try {
+            jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
+                            + "received_at, status, origin) values (?, ?, ?, ?, ?, ?, ?, 'RECONCILED')", eventId, type,
+                    callConnectionId, operationContext, json, Timestamp.from(at), InboxStatus.PENDING.name());
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
     }

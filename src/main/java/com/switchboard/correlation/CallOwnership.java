@@ -8,6 +8,9 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which process instance owns which call connection: the indexed lookup every callback event goes
@@ -18,26 +21,31 @@ public class CallOwnership implements CallOwners {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate ownTransaction;
 
-    CallOwnership(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+    CallOwnership(JdbcTemplate jdbc, ApplicationEventPublisher publisher, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Records that the process instance owns the call, and the key of the callback URL it gave ACS for it
-     * ({@code CallbackUrls.forNewCall}), in the caller's transaction. Once that commits,
-     * events of the call that arrived early (ACS can answer before the action's transaction commits) are
-     * correlated at once.
+     * ({@code CallbackUrls.forCall}), in a transaction of its own that commits before the step goes on: a call ACS
+     * made is owned even when the step that made it fails afterwards (the step's retry makes ACS answer with the
+     * same call, its request key being the same). Events of the call that arrived early are then correlated at once.
      */
     public void register(String callConnectionId, String processInstanceId, String callbackKey) {
-        int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
-                processInstanceId, callbackKey, callConnectionId);
-        if (updated == 0) {
-            jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
-                    + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
-        }
-        AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
+        ownTransaction.executeWithoutResult(status -> {
+            int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
+                    processInstanceId, callbackKey, callConnectionId);
+            if (updated == 0) {
+                jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
+                        + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
+            }
+        });
+        publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId));
     }
 
     /** Calls whose owning flow is still running. */

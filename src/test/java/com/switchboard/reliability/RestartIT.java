@@ -77,7 +77,7 @@ class RestartIT {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("emulator", "test")
                 .run("--server.port=" + port,
-                        "--spring.datasource.url=jdbc:h2:file:" + database.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--spring.datasource.url=jdbc:h2:file:" + database.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                         "--switchboard.emulator.enabled=false",
                         "--switchboard.acs.connection-string=" + acs.connectionString(),
                         "--switchboard.acs.resource-id=" + acs.resourceId(),

@@ -1,0 +1,125 @@
+package com.switchboard.correlation;
+
+import com.switchboard.acs.AcsRequestException;
+import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.RequestKey;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * No call is left running at ACS once its flow is gone. When a flow ends, however it ends (its end event, an
+ * operator cancelling it in Cockpit, an incident deleted), the calls it owns that ACS still has are hung up for
+ * everyone, and what the flow had pending is forgotten. The end listener is a built-in one, which Camunda runs even
+ * when a deletion skips custom listeners; a sweep catches what a crash between the flow's end and the hang-up left.
+ */
+@Component
+class CallJanitor extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(CallJanitor.class);
+
+    private final ObjectProvider<JdbcTemplate> jdbc;
+    private final ObjectProvider<CallAutomationGateway> acs;
+    private final ObjectProvider<PendingOperations> pending;
+    private final int batch;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "call-janitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CallJanitor(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CallAutomationGateway> acs,
+                ObjectProvider<PendingOperations> pending, ReconcileProperties properties) {
+        this.jdbc = jdbc;
+        this.acs = acs;
+        this.pending = pending;
+        this.batch = properties.batch();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        ExecutionListener flowEnded = execution -> {
+            if (execution.getId().equals(execution.getProcessInstanceId())) {
+                String flow = execution.getProcessInstanceId();
+                AfterCommit.run(() -> worker.submit(() -> release(flow)));
+            }
+        };
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, flowEnded);
+            }
+        });
+    }
+
+    /** Calls whose flow no longer runs and that were not let go of yet: a crash came between. */
+    @Scheduled(fixedDelayString = "${switchboard.callbacks.reconcile.interval}",
+            initialDelayString = "${switchboard.callbacks.reconcile.interval}")
+    void sweep() {
+        List<String> flows = jdbc.getObject().queryForList("select distinct o.process_instance_id from call_owner o "
+                + "where o.released_at is null and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
+                + "o.process_instance_id) fetch first " + batch + " rows only", String.class);
+        flows.forEach(flow -> worker.submit(() -> release(flow)));
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void release(String flow) {
+        try (MDC.MDCCloseable f = MDC.putCloseable("processInstanceId", flow)) {
+            List<String> calls = jdbc.getObject().queryForList("select call_connection_id from call_owner where "
+                    + "process_instance_id = ? and released_at is null", String.class, flow);
+            for (String call : calls) {
+                try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call)) {
+                    hangUpIfLive(call);
+                    jdbc.getObject().update("update call_owner set released_at = ? where call_connection_id = ?",
+                            Timestamp.from(Instant.now()), call);
+                } catch (RuntimeException e) {
+                    log.warn("Could not hang up call {} of the ended flow {}; the sweep tries again: {}", call, flow,
+                            e.toString());
+                }
+            }
+            pending.getObject().forgetFlow(flow);
+        }
+    }
+
+    private void hangUpIfLive(String call) {
+        CallInfo state;
+        try {
+            state = acs.getObject().getCall(call);
+        } catch (AcsRequestException e) {
+            if (e.status() == 404) {
+                return;
+            }
+            throw e;
+        }
+        if (!"disconnected".equalsIgnoreCase(state.state())
+                && acs.getObject().hangUp(call, true, RequestKey.random())) {
+            log.warn("The flow that owned call {} has ended while the call was still live: hung up for everyone", call);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package com.switchboard.correlation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.switchboard.acs.AcsRequestException;
+import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.CallInfo;
+import com.switchboard.acs.ParticipantInfo;
+import com.switchboard.callbacks.CallbackEventsStored;
+import com.switchboard.callbacks.CallbackInbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When callbacks were lost (Switchboard was down longer than ACS retries, a network dropped them), a flow must not
+ * go down the wrong branch: Switchboard asks ACS for the call's state and participants and delivers what that
+ * state proves, as events marked {@code RECONCILED} in the inbox:
+ * <ul>
+ *   <li>ACS no longer knows the call, or it is disconnected: CallDisconnected;</li>
+ *   <li>the flow waits for CallConnected and the call is connected: CallConnected;</li>
+ *   <li>the flow waits for the result of an invitation and the invited participant is in the call:
+ *       AddParticipantSucceeded; of a removal and the participant is gone: RemoveParticipantSucceeded.</li>
+ * </ul>
+ * What the state cannot prove (a failure, a refusal) is left to the flow's own timers. It runs for every live call
+ * when Switchboard starts, and for each call whose flow has waited {@code reconcile.after} with no event. A
+ * reconciled event has an id derived from what it proves, so asking twice delivers it once; the real event, if ACS
+ * delivers it after all, finds the flow moved on.
+ */
+@Component
+public class CallReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(CallReconciler.class);
+    private static final String PREFIX = "Microsoft.Communication.";
+
+    private final JdbcTemplate jdbc;
+    private final CallAutomationGateway acs;
+    private final CallbackInbox inbox;
+    private final PendingOperations pending;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher publisher;
+    private final ReconcileProperties properties;
+    private final ObjectMapper mapper;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "call-reconciler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
+                   RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
+                   ObjectMapper mapper, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.acs = acs;
+        this.inbox = inbox;
+        this.pending = pending;
+        this.runtime = runtime;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.mapper = mapper;
+        this.meters = meters;
+    }
+
+    /** After a start every live call is asked about: its events may have come while no node listened. */
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        worker.submit(() -> reconcile(waitingCalls(null), "after start"));
+    }
+
+    @Scheduled(fixedDelayString = "${switchboard.callbacks.reconcile.interval}",
+            initialDelayString = "${switchboard.callbacks.reconcile.interval}")
+    void quietCalls() {
+        worker.submit(() -> reconcile(waitingCalls(Timestamp.from(clock.instant().minus(properties.after()))), "quiet"));
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private record WaitingCall(String callConnectionId, String flow) {
+    }
+
+    /** Calls whose flow waits for a message; with a cutoff, only those with no event, reconciliation or start since. */
+    private List<WaitingCall> waitingCalls(Timestamp cutoff) {
+        String quiet = cutoff == null ? "" : " and coalesce(o.reconciled_at, o.created_at) < ? and not exists (select 1 "
+                + "from callback_inbox i where i.call_connection_id = o.call_connection_id and i.received_at >= ?)";
+        String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where o.released_at is null "
+                + "and exists (select 1 from ACT_RU_EVENT_SUBSCR s where s.PROC_INST_ID_ = o.process_instance_id "
+                + "and s.EVENT_TYPE_ = 'message')" + quiet + " order by coalesce(o.reconciled_at, o.created_at) "
+                + "fetch first " + properties.batch() + " rows only";
+        Object[] arguments = cutoff == null ? new Object[0] : new Object[]{cutoff, cutoff};
+        return jdbc.query(sql, (rs, row) -> new WaitingCall(rs.getString(1), rs.getString(2)), arguments);
+    }
+
+    private void reconcile(List<WaitingCall> calls, String why) {
+        if (!calls.isEmpty()) {
+            log.info("Asking ACS about {} call(s) ({})", calls.size(), why);
+        }
+        for (WaitingCall call : calls) {
+            try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call.callConnectionId());
+                 MDC.MDCCloseable f = MDC.putCloseable("processInstanceId", call.flow())) {
+                reconcile(call);
+            } catch (RuntimeException e) {
+                log.warn("Could not ask ACS about call {}; the next look tries again: {}", call.callConnectionId(), e.toString());
+            }
+        }
+    }
+
+    /** Asks ACS about one call and stores what its state proves; true when that was anything. */
+    boolean reconcile(WaitingCall call) {
+        Set<String> waits = runtime.createEventSubscriptionQuery().processInstanceId(call.flow()).eventType("message")
+                .list().stream().map(EventSubscription::getEventName).collect(Collectors.toSet());
+        CallInfo state;
+        try {
+            state = acs.getCall(call.callConnectionId());
+        } catch (AcsRequestException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            state = null;
+        }
+        boolean stored = false;
+        if (state == null || "disconnected".equalsIgnoreCase(state.state())) {
+            stored = store(call, "CallDisconnected", null, null, state,
+                    "ACS no longer knows the call: it has ended");
+        } else {
+            if (waits.contains("CallConnected") && "connected".equalsIgnoreCase(state.state())) {
+                stored = store(call, "CallConnected", null, null, state, "ACS says the call is connected");
+            }
+            List<String> present = acs.listParticipants(call.callConnectionId()).stream().map(ParticipantInfo::rawId).toList();
+            for (PendingOperations.Pending operation : pending.of(call.callConnectionId())) {
+                boolean inCall = present.contains(operation.participant());
+                if (PendingOperations.ADD_PARTICIPANT.equals(operation.operation()) && inCall
+                        && waits.contains("AddParticipantSucceeded")) {
+                    stored |= store(call, "AddParticipantSucceeded", operation.operationContext(), operation.participant(),
+                            state, "The invited participant is in the call");
+                } else if (PendingOperations.REMOVE_PARTICIPANT.equals(operation.operation()) && !inCall
+                        && waits.contains("RemoveParticipantSucceeded")) {
+                    stored |= store(call, "RemoveParticipantSucceeded", operation.operationContext(),
+                            operation.participant(), state, "The removed participant is no longer in the call");
+                }
+            }
+        }
+        jdbc.update("update call_owner set reconciled_at = ? where call_connection_id = ?", Timestamp.from(clock.instant()),
+                call.callConnectionId());
+        if (stored) {
+            publisher.publishEvent(new CallbackEventsStored(Set.of(call.callConnectionId())));
+        }
+        return stored;
+    }
+
+    private boolean store(WaitingCall call, String name, String operationContext, String participant, CallInfo state,
+                          String proof) {
+        String id = "reconciled-" + UUID.nameUUIDFromBytes((call.callConnectionId() + "/" + name + "/" + operationContext)
+                .getBytes(StandardCharsets.UTF_8));
+        ObjectNode event = mapper.createObjectNode();
+        event.put("id", id);
+        event.put("type", PREFIX + name);
+        event.put("source", "calling/callConnections/" + call.callConnectionId());
+        event.put("subject", "calling/callConnections/" + call.callConnectionId());
+        event.put("specversion", "1.0");
+        event.put("time", Instant.now(clock).toString());
+        ObjectNode data = event.putObject("data");
+        data.put("callConnectionId", call.callConnectionId());
+        if (state != null) {
+            data.put("serverCallId", state.serverCallId());
+            data.put("correlationId", state.correlationId());
+        }
+        if (operationContext != null) {
+            data.put("operationContext", operationContext);
+            data.putObject("participant").put("rawId", participant);
+            ObjectNode result = data.putObject("resultInformation");
+            result.put("code", 200);
+            result.put("subCode", 0);
+            result.put("message", "Reconciled: " + proof);
+        }
+        data.put("reconciled", proof);
+        boolean stored = inbox.storeReconciled(id, PREFIX + name, call.callConnectionId(), operationContext,
+                event.toString(), clock.instant());
+        if (stored) {
+            meters.counter("switchboard.callbacks.reconciled", "type", name).increment();
+            log.info("Reconciled call {}: {} ({})", call.callConnectionId(), name, proof);
+        }
+        return stored;
+    }
+}

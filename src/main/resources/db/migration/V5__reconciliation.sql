@@ -1,0 +1,21 @@
+-- What Switchboard asked ACS to do on a call and has not yet heard the outcome of: what a reconciliation can prove
+-- from the call's state (the invited participant is in the call: the add succeeded). Written by the action in its
+-- own transaction, removed when the flow that sent it ends.
+create table pending_operation (
+    operation_context   varchar(512) not null primary key,
+    call_connection_id  varchar(128) not null,
+    operation           varchar(32)  not null,
+    participant         varchar(256),
+    process_instance_id varchar(64)  not null,
+    created_at          timestamp    not null
+);
+create index pending_operation_call on pending_operation (call_connection_id);
+
+-- When the call's state was last asked of ACS (correlation/CallReconciler).
+alter table call_owner add column reconciled_at timestamp;
+
+-- RECEIVED: posted by ACS; RECONCILED: what the call's state, asked of ACS, proves (after downtime, or a silence).
+alter table callback_inbox add column origin varchar(16) default 'RECEIVED' not null;
+
+-- When the call was let go of: its flow had ended and the call was hung up or found ended (correlation/CallJanitor).
+alter table call_owner add column released_at timestamp;
