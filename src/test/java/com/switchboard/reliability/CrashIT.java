@@ -116,6 +116,9 @@ class CrashIT {
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         List<CallSnapshot> calls = acs.calls();
+        long lost = acs.deliveredEvents().stream().filter(event -> !event.delivered())
+                .filter(event -> event.callbackUri().startsWith("http://localhost:" + port + "/")).count();
+        assertThat(lost).as("callbacks ACS gave up on while the node was down: the case this test is about").isPositive();
         Set<String> acknowledged = delivered(port).stream().map(this::eventId).collect(Collectors.toSet());
         assertThat(acknowledged.size()).isGreaterThanOrEqualTo(acknowledgedBeforeTheCrash);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -127,6 +130,9 @@ class CrashIT {
             assertThat(db.queryForObject("select count(*) from ACT_HI_ACTINST where ACT_ID_ = 'callCompleted' and "
                     + "PROC_INST_ID_ in (" + quoted(flows) + ")", Integer.class)).as(ends(db, flows)).isEqualTo(CALLS);
             assertThat(db.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).isZero();
+            int reconciled = db.queryForObject("select count(*) from callback_inbox where origin = 'RECONCILED'", Integer.class);
+            System.out.printf("CrashIT: %d callbacks acknowledged, %d lost while the node was down, %d reconciled%n",
+                    acknowledged.size(), lost, reconciled);
         }
         for (String flowTarget : targets()) {
             List<CallSnapshot> made = calls.stream().filter(call -> call.targets().contains(flowTarget)).toList();
