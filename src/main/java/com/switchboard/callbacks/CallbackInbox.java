@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class CallbackInbox {
 
     private static final String COLUMNS = "id, event_id, event_type, call_connection_id, operation_context, payload, "
-            + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow, claimed_call_key";
+            + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow, claimed_call_key, origin";
     private static final RowMapper<InboxEntry> ROW = CallbackInbox::entry;
 
     private final JdbcTemplate jdbc;
@@ -124,6 +124,6 @@ public class CallbackInbox {
                 rs.getTimestamp("received_at").toInstant(), InboxStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("variables_applied"), rs.getInt("attempts"), rs.getString("process_instance_id"),
                 rs.getString("reason"), handled == null ? null : handled.toInstant(), rs.getString("claimed_flow"),
-                rs.getString("claimed_call_key"));
+                rs.getString("claimed_call_key"), rs.getString("origin"));
     }
 }
