@@ -83,16 +83,25 @@ public class CallReconciler {
         this.meters = meters;
     }
 
-    /** After a start every live call is asked about: its events may have come while no node listened. */
+    /**
+     * After a start every live call is asked about, a batch after the other, as fast as ACS answers: its events may
+     * have come while no node listened.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void afterStart() {
-        worker.submit(() -> reconcile(waitingCalls(null), "after start"));
+        Timestamp started = Timestamp.from(clock.instant());
+        worker.submit(() -> {
+            for (List<WaitingCall> batch = waitingCalls(started, false); !batch.isEmpty() && !Thread.interrupted();
+                 batch = waitingCalls(started, false)) {
+                reconcile(batch, "after start");
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${switchboard.callbacks.reconcile.interval}",
             initialDelayString = "${switchboard.callbacks.reconcile.interval}")
     void quietCalls() {
-        worker.submit(() -> reconcile(waitingCalls(Timestamp.from(clock.instant().minus(properties.after()))), "quiet"));
+        worker.submit(() -> reconcile(waitingCalls(Timestamp.from(clock.instant().minus(properties.after())), true), "quiet"));
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -103,15 +112,18 @@ public class CallReconciler {
     private record WaitingCall(String callConnectionId, String flow) {
     }
 
-    /** Calls whose flow waits for a message; with a cutoff, only those with no event, reconciliation or start since. */
-    private List<WaitingCall> waitingCalls(Timestamp cutoff) {
-        String quiet = cutoff == null ? "" : " and coalesce(o.reconciled_at, o.created_at) < ? and not exists (select 1 "
-                + "from callback_inbox i where i.call_connection_id = o.call_connection_id and i.received_at >= ?)";
+    /**
+     * Calls whose flow waits for a message and that were not asked about since the cutoff (nor made since); quiet
+     * ones only: with no event since either.
+     */
+    private List<WaitingCall> waitingCalls(Timestamp cutoff, boolean quietOnly) {
+        String quiet = quietOnly ? " and not exists (select 1 from callback_inbox i where i.call_connection_id = "
+                + "o.call_connection_id and i.received_at >= ?)" : "";
         String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where o.released_at is null "
-                + "and exists (select 1 from ACT_RU_EVENT_SUBSCR s where s.PROC_INST_ID_ = o.process_instance_id "
-                + "and s.EVENT_TYPE_ = 'message')" + quiet + " order by coalesce(o.reconciled_at, o.created_at) "
-                + "fetch first " + properties.batch() + " rows only";
-        Object[] arguments = cutoff == null ? new Object[0] : new Object[]{cutoff, cutoff};
+                + "and coalesce(o.reconciled_at, o.created_at) < ? and exists (select 1 from ACT_RU_EVENT_SUBSCR s "
+                + "where s.PROC_INST_ID_ = o.process_instance_id and s.EVENT_TYPE_ = 'message')" + quiet
+                + " order by coalesce(o.reconciled_at, o.created_at) fetch first " + properties.batch() + " rows only";
+        Object[] arguments = quietOnly ? new Object[]{cutoff, cutoff} : new Object[]{cutoff};
         return jdbc.query(sql, (rs, row) -> new WaitingCall(rs.getString(1), rs.getString(2)), arguments);
     }
 
@@ -125,6 +137,9 @@ public class CallReconciler {
                 reconcile(call);
             } catch (RuntimeException e) {
                 log.warn("Could not ask ACS about call {}; the next look tries again: {}", call.callConnectionId(), e.toString());
+            } finally {
+                jdbc.update("update call_owner set reconciled_at = ? where call_connection_id = ?",
+                        Timestamp.from(clock.instant()), call.callConnectionId());
             }
         }
     }
@@ -164,8 +179,6 @@ public class CallReconciler {
                 }
             }
         }
-        jdbc.update("update call_owner set reconciled_at = ? where call_connection_id = ?", Timestamp.from(clock.instant()),
-                call.callConnectionId());
         if (stored) {
             publisher.publishEvent(new CallbackEventsStored(Set.of(call.callConnectionId())));
         }
