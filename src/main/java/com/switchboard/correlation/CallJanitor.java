@@ -108,6 +108,10 @@ class CallJanitor extends AbstractProcessEnginePlugin {
     }
 
     private void hangUpIfLive(String call) {
+        if (jdbc.getObject().queryForObject("select count(*) from callback_inbox where call_connection_id = ? and "
+                + "event_type = 'Microsoft.Communication.CallDisconnected'", Integer.class, call) > 0) {
+            return; // ACS said it has ended: no need to ask
+        }
         CallInfo state;
         try {
             state = acs.getObject().getCall(call);
