@@ -19,3 +19,6 @@ alter table callback_inbox add column origin varchar(16) default 'RECEIVED' not 
 
 -- When the call was let go of: its flow had ended and the call was hung up or found ended (correlation/CallJanitor).
 alter table call_owner add column released_at timestamp;
+
+-- A call's events by time: whether a call has been quiet (reconciliation), whether ACS said it ended (CallJanitor).
+create index callback_inbox_call on callback_inbox (call_connection_id, received_at);
