@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The webhook ACS posts callback events to. The security layer has checked ACS's token and the flow's callback
- * URL before the body is read (security/HttpSecurityConfiguration); here an event about a call that another flow
- * owns refuses the whole delivery (401), and nothing of it is stored. Every event is in the database before ACS
+ * URL before the body is read (security/HttpSecurityConfiguration); here an event that does not fit the inbox refuses
+ * the whole delivery (400), as does an event about a call that another flow owns (401), and nothing of it is stored. Every event is in the database before ACS
  * hears 2xx, so a crash after the answer loses nothing; correlation to the flows happens after, on the
  * correlation lanes.
  */
@@ -124,6 +124,7 @@ class CallbackController {
     @ExceptionHandler(InvalidCallbackException.class)
     ProblemDetail invalid(InvalidCallbackException e) {
         meters.counter("switchboard.callbacks.rejected", "reason", "invalid").increment();
+        log.warn("Refused a callback delivery, nothing of it is stored: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid callback delivery");
         return problem;

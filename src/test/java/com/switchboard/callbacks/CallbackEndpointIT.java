@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -43,13 +47,53 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    void aBatchWithOneBadEventIsRefusedWhole() {
+    void aBatchWithOneBadEventIsRefusedWhole() throws Exception {
         long before = storedEvents();
         String good = event(UUID.randomUUID().toString(), "CallConnected", "call-" + UUID.randomUUID());
         ResponseEntity<String> response = post("[" + good + ", {\"id\":\"x\"}]", MediaType.APPLICATION_JSON);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getBody()).contains("Event 1 (x) has no type");
+        assertThat(detail(response)).isEqualTo("Event 1 (x): \"type\" is missing");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** The second event of each batch, and the field its refusal names. */
+    static Stream<Arguments> badSecondEvents() {
+        String call = "call-" + UUID.randomUUID();
+        return Stream.of(
+                Arguments.of(event("x".repeat(200), "CallConnected", call), "Event 1: \"id\" is 200 characters long; at most 128 are accepted"),
+                Arguments.of(event("e-type", "X".repeat(200), call), "Event 1 (e-type): \"type\" is 224 characters long; at most 128 are accepted"),
+                Arguments.of(event("e-call", "CallConnected", "c".repeat(200)),
+                        "Event 1 (e-call): \"data.callConnectionId\" is 200 characters long; at most 128 are accepted"),
+                Arguments.of(withOperationContext(event("e-op", "AddParticipantSucceeded", call), "o".repeat(600)),
+                        "Event 1 (e-op): \"data.operationContext\" is 600 characters long; at most 512 are accepted"),
+                Arguments.of(event("e\\u0000nul", "CallConnected", call),
+                        "Event 1: \"id\" contains a control character (U+0000) at position 1; none are accepted"),
+                Arguments.of(event("", "CallConnected", call), "Event 1: \"id\" is empty"),
+                Arguments.of(event("e-empty-type", "CallConnected", call).replace("Microsoft.Communication.CallConnected", ""),
+                        "Event 1 (e-empty-type): \"type\" is empty"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSecondEvents")
+    void aBatchWhoseSecondEventDoesNotFitIsRefusedWholeNamingTheField(String second, String detail) throws Exception {
+        String call = "call-" + UUID.randomUUID();
+        String firstId = UUID.randomUUID().toString();
+        long before = storedEvents();
+        ResponseEntity<String> response = post("[" + event(firstId, "CallConnected", call) + "," + second + "]",
+                MediaType.APPLICATION_JSON);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(detail(response)).isEqualTo(detail);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(inbox.ofCall(call)).isEmpty();
+    }
+
+    @Test
+    void theLimitsAreTheInboxColumnWidths() {
+        assertThat(columnWidth("EVENT_ID")).isEqualTo(CloudEventsReader.MAX_ID);
+        assertThat(columnWidth("EVENT_TYPE")).isEqualTo(CloudEventsReader.MAX_TYPE);
+        assertThat(columnWidth("CALL_CONNECTION_ID")).isEqualTo(CloudEventsReader.MAX_CALL_CONNECTION_ID);
+        assertThat(columnWidth("OPERATION_CONTEXT")).isEqualTo(CloudEventsReader.MAX_OPERATION_CONTEXT);
     }
 
     @Test
@@ -114,6 +158,19 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
         assertThat(entry).isNotNull();
         assertThat(entry.path("callConnectionId").asText()).isEqualTo(call);
         assertThat(entry.path("reason").asText()).startsWith("No flow owns call connection " + call);
+    }
+
+    private String detail(ResponseEntity<String> problem) throws Exception {
+        return mapper.readTree(problem.getBody()).path("detail").asText();
+    }
+
+    private int columnWidth(String column) {
+        return jdbc.queryForObject("select character_maximum_length from information_schema.columns "
+                + "where table_name = 'CALLBACK_INBOX' and column_name = ?", Integer.class, column);
+    }
+
+    private static String withOperationContext(String event, String operationContext) {
+        return event.replace("\"data\":{", "\"data\":{\"operationContext\":\"" + operationContext + "\",");
     }
 
     private long storedEvents() {
