@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The webhook ACS posts callback events to. The security layer has checked ACS's token and the flow's callback
- * URL before the body is read (security/HttpSecurityConfiguration); here an event that does not fit the inbox refuses
- * the whole delivery (400), as does an event about a call that another flow owns (401), and nothing of it is stored. Every event is in the database before ACS
- * hears 2xx, so a crash after the answer loses nothing; correlation to the flows happens after, on the
- * correlation lanes.
+ * URL before the body is read (security/HttpSecurityConfiguration); here an event that does not fit the inbox
+ * refuses the whole delivery (400), as does an event about a call that another flow owns (401), and nothing of it is
+ * stored. All events of a delivery are committed in one transaction before ACS hears 2xx, so a crash after the answer
+ * loses nothing and a failure before it stores nothing; correlation to the flows happens after, on the correlation
+ * lanes.
  */
 @RestController
 @RequestMapping("/api/callbacks")
@@ -67,11 +68,12 @@ class CallbackController {
         if (sender != null) {
             checkOwnedBy(sender, events);
         }
-        Instant now = Instant.now();
+        List<CallbackInbox.Receipt> receipts = inbox.store(events, Instant.now(), sender);
         Set<String> calls = new LinkedHashSet<>();
-        for (CallbackEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
-            if (inbox.store(event, now, sender)) {
+            if (receipts.get(i) == CallbackInbox.Receipt.STORED) {
                 calls.add(event.callConnectionId());
                 meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
             } else {

@@ -1,12 +1,15 @@
 package com.switchboard.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -94,6 +98,29 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
         assertThat(columnWidth("EVENT_TYPE")).isEqualTo(CloudEventsReader.MAX_TYPE);
         assertThat(columnWidth("CALL_CONNECTION_ID")).isEqualTo(CloudEventsReader.MAX_CALL_CONNECTION_ID);
         assertThat(columnWidth("OPERATION_CONTEXT")).isEqualTo(CloudEventsReader.MAX_OPERATION_CONTEXT);
+    }
+
+    @Test
+    void aDeliveryTheDatabaseRefusesHalfWayStoresNothing() {
+        // What the reader lets through fits; this is the transaction's part, should the database still refuse one.
+        String call = "call-" + UUID.randomUUID();
+        CallbackEvent fits = new CallbackEvent(UUID.randomUUID().toString(), "Microsoft.Communication.CallConnected", call,
+                null, mapper.createObjectNode(), "{}");
+        CallbackEvent tooLong = new CallbackEvent("x".repeat(200), "Microsoft.Communication.CallConnected", call, null,
+                mapper.createObjectNode(), "{}");
+        long before = storedEvents();
+        assertThatThrownBy(() -> inbox.store(List.of(fits, tooLong), Instant.now(), null))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(inbox.ofCall(call)).isEmpty();
+    }
+
+    @Test
+    void anEventTwiceInOneDeliveryIsStoredOnce() {
+        String call = "call-" + UUID.randomUUID();
+        String event = event(UUID.randomUUID().toString(), "ParticipantsUpdated", call);
+        assertThat(post("[" + event + "," + event + "]", MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        assertThat(inbox.ofCall(call)).hasSize(1);
     }
 
     @Test
