@@ -94,10 +94,10 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
 
     @Test
     void theLimitsAreTheInboxColumnWidths() {
-        assertThat(columnWidth("EVENT_ID")).isEqualTo(CloudEventsReader.MAX_ID);
-        assertThat(columnWidth("EVENT_TYPE")).isEqualTo(CloudEventsReader.MAX_TYPE);
-        assertThat(columnWidth("CALL_CONNECTION_ID")).isEqualTo(CloudEventsReader.MAX_CALL_CONNECTION_ID);
-        assertThat(columnWidth("OPERATION_CONTEXT")).isEqualTo(CloudEventsReader.MAX_OPERATION_CONTEXT);
+        assertThat(columnWidth("event_id")).isEqualTo(CloudEventsReader.MAX_ID);
+        assertThat(columnWidth("event_type")).isEqualTo(CloudEventsReader.MAX_TYPE);
+        assertThat(columnWidth("call_connection_id")).isEqualTo(CloudEventsReader.MAX_CALL_CONNECTION_ID);
+        assertThat(columnWidth("operation_context")).isEqualTo(CloudEventsReader.MAX_OPERATION_CONTEXT);
     }
 
     @Test
@@ -193,7 +193,7 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
 
     private int columnWidth(String column) {
         return jdbc.queryForObject("select character_maximum_length from information_schema.columns "
-                + "where table_name = 'CALLBACK_INBOX' and column_name = ?", Integer.class, column);
+                + "where lower(table_name) = 'callback_inbox' and lower(column_name) = ?", Integer.class, column);
     }
 
     private static String withOperationContext(String event, String operationContext) {
