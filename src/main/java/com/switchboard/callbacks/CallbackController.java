@@ -73,13 +73,22 @@ class CallbackController {
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
-            if (receipts.get(i) == CallbackInbox.Receipt.STORED) {
-                calls.add(event.callConnectionId());
-                meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
-            } else {
-                meters.counter("switchboard.callbacks.duplicates").increment();
-                log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
-                        event.eventId(), event.type(), event.callConnectionId());
+            switch (receipts.get(i)) {
+                case STORED -> {
+                    calls.add(event.callConnectionId());
+                    meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
+                }
+                case DUPLICATE -> {
+                    meters.counter("switchboard.callbacks.duplicates").increment();
+                    log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
+                            event.eventId(), event.type(), event.callConnectionId());
+                }
+                case CONFLICT -> {
+                    meters.counter("switchboard.callbacks.conflicts").increment();
+                    log.warn("Callback event {} ({}) for call {} came again with another payload: the stored one stays, "
+                            + "this one is kept in callback_conflict (GET /api/callbacks/conflicts)",
+                            event.eventId(), event.type(), event.callConnectionId());
+                }
             }
         }
         MDC.remove("callConnectionId");
@@ -116,6 +125,15 @@ class CallbackController {
     @GetMapping("/unmatched")
     List<InboxEntry> unmatched(@RequestParam(defaultValue = "100") int limit) {
         return list(InboxStatus.UNMATCHED, limit);
+    }
+
+    /**
+     * Events that came again with the id of a stored event but another payload, newest first, each with the stored
+     * payload: the flow got the stored one.
+     */
+    @GetMapping("/conflicts")
+    List<CallbackConflict> conflicts(@RequestParam(defaultValue = "100") int limit) {
+        return inbox.conflicts(Math.max(1, Math.min(limit, 1000)));
     }
 
     @ExceptionHandler(InvalidCallbackTokenException.class)

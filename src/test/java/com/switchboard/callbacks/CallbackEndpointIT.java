@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,8 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     CallbackInbox inbox;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void malformedJsonIsABadRequestAndNothingIsStored() {
@@ -166,6 +170,61 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void theSameEventSerialisedAnotherWayIsAPlainDuplicate() {
+        String call = "call-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        double duplicates = counter("switchboard.callbacks.duplicates");
+        double conflicts = counter("switchboard.callbacks.conflicts");
+        assertThat(post("[" + participantsUpdated(id, call, "4:+14255550123", "1") + "]", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(200);
+        String again = """
+                [ { "data" : { "sequenceNumber" : 1.0, "participants" : [ { "identifier" : { "rawId" : "4:\\u002B14255550123" } } ],
+                               "callConnectionId" : "%s" },
+                    "type" : "Microsoft.Communication.ParticipantsUpdated", "specversion" : "1.0", "id" : "%s" } ]
+                """.formatted(call, id);
+        assertThat(post(again, MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        assertThat(counter("switchboard.callbacks.duplicates")).isEqualTo(duplicates + 1);
+        assertThat(counter("switchboard.callbacks.conflicts")).isEqualTo(conflicts);
+        assertThat(conflictRows(id)).isZero();
+        assertThat(inbox.ofCall(call)).hasSize(1);
+    }
+
+    @Test
+    void anEventIdAgainWithAnotherPayloadIsAConflictKeptForTheOperator() throws Exception {
+        String call = "call-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        String first = participantsUpdated(id, call, "4:+14255550123", "1");
+        String other = participantsUpdated(id, call, "4:+14255550199", "2");
+        double conflicts = counter("switchboard.callbacks.conflicts");
+        double duplicates = counter("switchboard.callbacks.duplicates");
+        assertThat(post("[" + first + "]", MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        String storedFirst = inbox.ofCall(call).get(0).payload();
+
+        ResponseEntity<String> conflicting = post("[" + other + "]", MediaType.APPLICATION_JSON);
+
+        assertThat(conflicting.getStatusCode().is2xxSuccessful()).isTrue(); // or ACS would deliver it for ever
+        assertThat(inbox.ofCall(call)).singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo(storedFirst));
+        assertThat(conflictRows(id)).isEqualTo(1);
+        assertThat(counter("switchboard.callbacks.conflicts")).isEqualTo(conflicts + 1);
+        assertThat(counter("switchboard.callbacks.duplicates")).isEqualTo(duplicates);
+
+        // Delivered again, the same conflicting payload is counted again but kept once.
+        assertThat(post("[" + other + "]", MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+        assertThat(conflictRows(id)).isEqualTo(1);
+        assertThat(counter("switchboard.callbacks.conflicts")).isEqualTo(conflicts + 2);
+
+        assertThat(http.getForEntity("/api/callbacks/conflicts", String.class).getStatusCode().value()).isEqualTo(401);
+        JsonNode listed = mapper.readTree(http.withBasicAuth("admin", TEST_ADMIN_PASSWORD)
+                .getForObject("/api/callbacks/conflicts?limit=10", String.class));
+        assertThat(listed.isArray()).isTrue();
+        JsonNode newest = listed.get(0);
+        assertThat(newest.path("eventId").asText()).isEqualTo(id);
+        assertThat(newest.path("payload").asText()).contains("4:+14255550199");
+        assertThat(newest.path("storedPayload").asText()).isEqualTo(storedFirst);
+        assertThat(newest.path("receivedAt").isMissingNode()).isFalse();
+    }
+
+    @Test
     void anEventForAnUnknownCallIsRecordedAsUnmatchedWithItsReason() throws Exception {
         String call = "unknown-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
@@ -185,6 +244,22 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
         assertThat(entry).isNotNull();
         assertThat(entry.path("callConnectionId").asText()).isEqualTo(call);
         assertThat(entry.path("reason").asText()).startsWith("No flow owns call connection " + call);
+    }
+
+    private double counter(String name) {
+        Counter counter = meters.find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long conflictRows(String eventId) {
+        return jdbc.queryForObject("select count(*) from callback_conflict where event_id = ?", Long.class, eventId);
+    }
+
+    private static String participantsUpdated(String id, String call, String participant, String sequenceNumber) {
+        return """
+                {"id":"%s","type":"Microsoft.Communication.ParticipantsUpdated","specversion":"1.0",
+                 "data":{"callConnectionId":"%s","participants":[{"identifier":{"rawId":"%s"}}],"sequenceNumber":%s}}
+                """.formatted(id, call, participant, sequenceNumber);
     }
 
     private String detail(ResponseEntity<String> problem) throws Exception {
