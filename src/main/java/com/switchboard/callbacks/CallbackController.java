@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The webhook ACS posts callback events to. The security layer has checked ACS's token and the flow's callback
- * URL before the body is read (security/HttpSecurityConfiguration); here an event about a call that another flow
- * owns refuses the whole delivery (401), and nothing of it is stored. Every event is in the database before ACS
- * hears 2xx, so a crash after the answer loses nothing; correlation to the flows happens after, on the
- * correlation lanes.
+ * URL before the body is read (security/HttpSecurityConfiguration); here an event that does not fit the inbox
+ * refuses the whole delivery (400), as does an event about a call that another flow owns (401), and nothing of it is
+ * stored. All events of a delivery are committed in one transaction before ACS hears 2xx, so a crash after the answer
+ * loses nothing and a failure before it stores nothing; correlation to the flows happens after, on the correlation
+ * lanes.
  */
 @RestController
 @RequestMapping("/api/callbacks")
@@ -67,17 +68,27 @@ class CallbackController {
         if (sender != null) {
             checkOwnedBy(sender, events);
         }
-        Instant now = Instant.now();
+        List<CallbackInbox.Receipt> receipts = inbox.store(events, Instant.now(), sender);
         Set<String> calls = new LinkedHashSet<>();
-        for (CallbackEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
-            if (inbox.store(event, now, sender)) {
-                calls.add(event.callConnectionId());
-                meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
-            } else {
-                meters.counter("switchboard.callbacks.duplicates").increment();
-                log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
-                        event.eventId(), event.type(), event.callConnectionId());
+            switch (receipts.get(i)) {
+                case STORED -> {
+                    calls.add(event.callConnectionId());
+                    meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
+                }
+                case DUPLICATE -> {
+                    meters.counter("switchboard.callbacks.duplicates").increment();
+                    log.info("Callback event {} ({}) for call {} was delivered again; it is stored already",
+                            event.eventId(), event.type(), event.callConnectionId());
+                }
+                case CONFLICT -> {
+                    meters.counter("switchboard.callbacks.conflicts").increment();
+                    log.warn("Callback event {} ({}) for call {} came again with another payload: the stored one stays, "
+                            + "this one is kept in callback_conflict (GET /api/callbacks/conflicts)",
+                            event.eventId(), event.type(), event.callConnectionId());
+                }
             }
         }
         MDC.remove("callConnectionId");
@@ -116,6 +127,15 @@ class CallbackController {
         return list(InboxStatus.UNMATCHED, limit);
     }
 
+    /**
+     * Events that came again with the id of a stored event but another payload, newest first, each with the stored
+     * payload: the flow got the stored one.
+     */
+    @GetMapping("/conflicts")
+    List<CallbackConflict> conflicts(@RequestParam(defaultValue = "100") int limit) {
+        return inbox.conflicts(Math.max(1, Math.min(limit, 1000)));
+    }
+
     @ExceptionHandler(InvalidCallbackTokenException.class)
     ProblemDetail unauthenticated(InvalidCallbackTokenException e) {
         return rejections.refuse(e);
@@ -124,6 +144,7 @@ class CallbackController {
     @ExceptionHandler(InvalidCallbackException.class)
     ProblemDetail invalid(InvalidCallbackException e) {
         meters.counter("switchboard.callbacks.rejected", "reason", "invalid").increment();
+        log.warn("Refused a callback delivery, nothing of it is stored: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid callback delivery");
         return problem;

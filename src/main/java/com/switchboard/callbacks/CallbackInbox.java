@@ -1,19 +1,30 @@
 package com.switchboard.callbacks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable record of every callback event: stored before ACS gets its 2xx, then moved to a final
- * status by correlation. The unique event id makes a redelivery a no-op.
+ * status by correlation. A delivery is stored in one transaction, and the unique event id makes a redelivery a no-op;
+ * an event that comes again with another payload leaves the stored one as it is and is kept in callback_conflict.
  */
 @Repository
 public class CallbackInbox {
@@ -22,29 +33,126 @@ public class CallbackInbox {
             + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow, claimed_call_key, origin";
     private static final RowMapper<InboxEntry> ROW = CallbackInbox::entry;
 
-    private final JdbcTemplate jdbc;
+    /** How often a delivery is tried when concurrent deliveries of its events get in its way. */
+    private static final int STORE_ATTEMPTS = 3;
 
-    CallbackInbox(JdbcTemplate jdbc) {
+    /** Equal numbers are equal however they are written ({@code 1}, {@code 1.0}); other values by equals. */
+    private static final Comparator<JsonNode> SAME_NUMBER = (x, y) -> x.equals(y)
+            || (x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0) ? 0 : 1;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper mapper;
+
+    CallbackInbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.mapper = mapper;
+    }
+
+    /** What became of an event of a delivery. */
+    enum Receipt {
+        /** stored now */
+        STORED,
+        /** an event with its id and the same payload was stored already (a redelivery) */
+        DUPLICATE,
+        /** an event with its id but another payload was stored already: that one stays, this one is kept aside */
+        CONFLICT
     }
 
     /**
-     * Stores the event; {@code false} when an event with its id is already stored (a redelivery).
+     * Stores the events of one delivery in one transaction: all of them, or none if the database fails half-way, so
+     * that ACS's redelivery finds nothing half-done. An event whose id is stored already is not stored again: with the
+     * same payload it is a redelivery, with another it is a conflict, kept aside while the stored event stays.
      *
-     * @param sender the flow and call whose callback URL it came to (null where callback authentication is off),
+     * @param sender the flow and call whose callback URL they came to (null where callback authentication is off),
      *               checked against the call's owner on delivery
+     * @return what became of each event, in the delivery's order
      */
-    boolean store(CallbackEvent event, Instant receivedAt, CallbackSender sender) {
-        try {
-            jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
-                            + "received_at, status, claimed_flow, claimed_call_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
-                    Timestamp.from(receivedAt), InboxStatus.PENDING.name(), sender == null ? null : sender.flow(),
-                    sender == null ? null : sender.callKey());
+    List<Receipt> store(List<CallbackEvent> events, Instant receivedAt, CallbackSender sender) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> storeAll(events, receivedAt, sender));
+            } catch (DuplicateKeyException e) {
+                // A concurrent delivery of one of these events committed between the look-up and the insert (the
+                // insert waited for it). The whole transaction is rolled back (PostgreSQL would not go on after the
+                // error anyway); the next attempt sees the event and takes it as a redelivery.
+                if (attempt == STORE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Receipt> storeAll(List<CallbackEvent> events, Instant receivedAt, CallbackSender sender) {
+        Map<String, String> stored = storedPayloads(events);
+        List<Receipt> receipts = new ArrayList<>(events.size());
+        for (CallbackEvent event : events) {
+            String storedPayload = stored.get(event.eventId());
+            if (storedPayload == null) {
+                jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, "
+                                + "payload, received_at, status, claimed_flow, claimed_call_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
+                        Timestamp.from(receivedAt), InboxStatus.PENDING.name(), sender == null ? null : sender.flow(),
+                        sender == null ? null : sender.callKey());
+                stored.put(event.eventId(), event.json());
+                receipts.add(Receipt.STORED);
+            } else if (samePayload(storedPayload, event.json())) {
+                receipts.add(Receipt.DUPLICATE);
+            } else {
+                keepConflict(event, receivedAt);
+                receipts.add(Receipt.CONFLICT);
+            }
+        }
+        return receipts;
+    }
+
+    /** The payloads stored under the events' ids, by id; the ones not stored yet are absent. */
+    private Map<String, String> storedPayloads(List<CallbackEvent> events) {
+        Map<String, String> payloads = new HashMap<>();
+        if (events.isEmpty()) {
+            return payloads;
+        }
+        List<String> ids = events.stream().map(CallbackEvent::eventId).distinct().toList();
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        RowCallbackHandler row = rs -> payloads.put(rs.getString("event_id"), rs.getString("payload"));
+        jdbc.query("select event_id, payload from callback_inbox where event_id in (" + placeholders + ")", row,
+                ids.toArray());
+        return payloads;
+    }
+
+    /** Keeps the conflicting payload, unless the same one is kept for the id already (ACS delivers it again, too). */
+    private void keepConflict(CallbackEvent event, Instant receivedAt) {
+        List<String> kept = jdbc.queryForList("select payload from callback_conflict where event_id = ?", String.class,
+                event.eventId());
+        if (kept.stream().noneMatch(payload -> samePayload(payload, event.json()))) {
+            jdbc.update("insert into callback_conflict (event_id, payload, received_at) values (?, ?, ?)",
+                    event.eventId(), event.json(), Timestamp.from(receivedAt));
+        }
+    }
+
+    /**
+     * Whether two payloads are the same JSON: the same fields (in any order) with the same values, numbers compared by
+     * value, so that the same event serialised again is not a conflict.
+     */
+    private boolean samePayload(String a, String b) {
+        if (a.equals(b)) {
             return true;
-        } catch (DuplicateKeyException e) {
+        }
+        try {
+            return mapper.readTree(a).equals(SAME_NUMBER, mapper.readTree(b));
+        } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** Conflicting deliveries, newest first, each with the payload stored under its id. */
+    public List<CallbackConflict> conflicts(int limit) {
+        return jdbc.query("select c.id, c.event_id, c.payload, c.received_at, i.payload as stored_payload "
+                        + "from callback_conflict c left join callback_inbox i on i.event_id = c.event_id "
+                        + "order by c.id desc fetch first ? rows only",
+                (rs, row) -> new CallbackConflict(rs.getLong("id"), rs.getString("event_id"), rs.getString("payload"),
+                        rs.getTimestamp("received_at").toInstant(), rs.getString("stored_payload")), limit);
     }
 
     /** The call's events still waiting for their flow, in the order they were received. */

@@ -3,6 +3,8 @@ package com.switchboard.incoming;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>CloudEvents schema: answers the HTTP OPTIONS abuse-protection handshake and takes single or
  *       batched CloudEvents.</li>
  * </ul>
- * Each IncomingCall starts one flow, chosen by the routing decision; a redelivery starts nothing. The security
- * layer has checked the subscription URL's secret before the body is read (security/HttpSecurityConfiguration).
+ * Each IncomingCall starts one flow, chosen by the routing decision; a redelivery starts nothing. Every event of a
+ * delivery is checked before any flow starts, so one bad event (400) starts none. The security layer has checked the
+ * subscription URL's secret before the body is read (security/HttpSecurityConfiguration).
  */
 @RestController
 @RequestMapping("/api/incoming-calls")
@@ -31,6 +34,8 @@ class IncomingCallController {
 
     private static final String CLOUD_EVENTS = "application/cloudevents+json";
     private static final String CLOUD_EVENTS_BATCH = "application/cloudevents-batch+json";
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingCallController.class);
 
     private final IncomingCallReader reader;
     private final IncomingCallStarter starter;
@@ -71,6 +76,7 @@ class IncomingCallController {
 
     @ExceptionHandler(InvalidIncomingCallException.class)
     ProblemDetail invalid(InvalidIncomingCallException e) {
+        log.warn("Refused an Event Grid delivery, no flow of it is started: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid Event Grid delivery");
         return problem;

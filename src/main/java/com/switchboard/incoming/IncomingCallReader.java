@@ -12,16 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.switchboard.webhooks.EventFields;
 import com.switchboard.webhooks.WebhookLimits;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads Event Grid deliveries, in the Event Grid schema or the CloudEvents schema, with the Event Grid
  * client library's own models. Only IncomingCall events are kept; a delivery that is not what Event
- * Grid sends is refused whole.
+ * Grid sends is refused whole, before any flow starts: each IncomingCall needs an id, the raw ids of both parties,
+ * a correlation id (the flow's business key) and an incoming call context, and its ids must fit their columns and
+ * hold no control characters. The refusal names the event and the field.
  */
 @Component
 class IncomingCallReader {
+
+    /** The widths of incoming_call's columns (db/migration/V2__incoming_call.sql). */
+    static final int MAX_EVENT_ID = 128;
+    static final int MAX_SERVER_CALL_ID = 512;
+    static final int MAX_RAW_ID = 256;
+    /** The correlation id is the flow's business key: Camunda's BUSINESS_KEY_ is 255 wide. */
+    static final int MAX_CORRELATION_ID = 255;
 
     private final WebhookLimits limits;
 
@@ -44,10 +54,12 @@ class IncomingCallReader {
     }
 
     List<IncomingCall> fromEventGridSchema(String body) {
+        List<EventGridEvent> events = eventGridEvents(body);
         List<IncomingCall> calls = new ArrayList<>();
-        for (EventGridEvent event : eventGridEvents(body)) {
+        for (int i = 0; i < events.size(); i++) {
+            EventGridEvent event = events.get(i);
             if (SystemEventNames.COMMUNICATION_INCOMING_CALL.equals(event.getEventType())) {
-                calls.add(call(event.getId(), event.getData()));
+                calls.add(call(i, event.getId(), event.getData()));
             }
         }
         return calls;
@@ -62,9 +74,10 @@ class IncomingCallReader {
         }
         limits.checkEventCount(events.size());
         List<IncomingCall> calls = new ArrayList<>();
-        for (CloudEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent event = events.get(i);
             if (SystemEventNames.COMMUNICATION_INCOMING_CALL.equals(event.getType())) {
-                calls.add(call(event.getId(), event.getData()));
+                calls.add(call(i, event.getId(), event.getData()));
             }
         }
         return calls;
@@ -84,26 +97,41 @@ class IncomingCallReader {
         return events;
     }
 
-    private static IncomingCall call(String eventId, BinaryData payload) {
+    private static IncomingCall call(int index, String eventId, BinaryData payload) {
+        String event = EventFields.describe(index, eventId, MAX_EVENT_ID);
+        check(event, "id", EventFields.problemWithRequired(eventId, MAX_EVENT_ID));
         AcsIncomingCallEventData data;
         try {
             data = payload == null ? null : payload.toObject(AcsIncomingCallEventData.class);
         } catch (RuntimeException e) {
-            throw new InvalidIncomingCallException("IncomingCall event " + eventId + " has unreadable data: " + e.getMessage());
+            throw new InvalidIncomingCallException(event + ": \"data\" is not IncomingCall data: " + e.getMessage());
         }
-        if (data == null || data.getIncomingCallContext() == null || data.getIncomingCallContext().isBlank()) {
-            throw new InvalidIncomingCallException("IncomingCall event " + eventId + " has no incomingCallContext");
+        if (data == null) {
+            throw new InvalidIncomingCallException(event + ": \"data\" is missing");
+        }
+        // Only present: a context is as long as ACS makes it, and the flow gets it as it came.
+        String context = data.getIncomingCallContext();
+        if (context == null || context.isBlank()) {
+            throw new InvalidIncomingCallException(event + ": \"data.incomingCallContext\" is "
+                    + (context == null ? "missing" : "empty"));
         }
         String to = rawId(data.getToCommunicationIdentifier());
         String from = rawId(data.getFromCommunicationIdentifier());
-        if (to == null || from == null) {
-            throw new InvalidIncomingCallException("IncomingCall event " + eventId + " lacks the raw id of 'to' or 'from'");
-        }
+        check(event, "data.to.rawId", EventFields.problemWithRequired(to, MAX_RAW_ID));
+        check(event, "data.from.rawId", EventFields.problemWithRequired(from, MAX_RAW_ID));
+        check(event, "data.serverCallId", EventFields.problemWithOptional(data.getServerCallId(), MAX_SERVER_CALL_ID));
+        check(event, "data.correlationId", EventFields.problemWithRequired(data.getCorrelationId(), MAX_CORRELATION_ID));
         AcsIncomingCallCustomContext custom = data.getCustomContext();
         return new IncomingCall(eventId, to, from, data.getCallerDisplayName(), data.getServerCallId(),
-                data.getCorrelationId(), data.getIncomingCallContext(),
+                data.getCorrelationId(), context,
                 custom == null || custom.getSipHeaders() == null ? Map.of() : Map.copyOf(custom.getSipHeaders()),
                 custom == null || custom.getVoipHeaders() == null ? Map.of() : Map.copyOf(custom.getVoipHeaders()));
+    }
+
+    private static void check(String event, String field, String problem) {
+        if (problem != null) {
+            throw new InvalidIncomingCallException(event + ": \"" + field + "\" " + problem);
+        }
     }
 
     private static String rawId(CommunicationIdentifierModel identifier) {

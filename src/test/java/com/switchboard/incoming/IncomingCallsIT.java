@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
 import com.switchboard.emulator.EventGridSchema;
@@ -12,14 +13,19 @@ import com.switchboard.emulator.IncomingCallResult;
 import com.switchboard.emulator.IncomingCallSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,6 +38,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Incoming calls end to end: Event Grid delivery from the emulator, DMN routing, answer / reject / redirect. */
 @Import(IncomingCallsIT.ClockConfiguration.class)
@@ -59,6 +66,10 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
     IncomingCallRouter router;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper mapper;
     @LocalServerPort
     int port;
 
@@ -209,7 +220,47 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
         ResponseEntity<String> response = http.postForEntity("/api/incoming-calls", new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).contains("has no incomingCallContext");
+        assertThat(response.getBody()).contains("Event 0 (e1): \\\"data.incomingCallContext\\\" is missing");
+    }
+
+    /** The second event of each batch, and the field its refusal names. */
+    static Stream<Arguments> badSecondEvents() {
+        return Stream.of(
+                Arguments.of(Map.of("id", "x".repeat(200)), "Event 1: \"id\" is 200 characters long; at most 128 are accepted"),
+                Arguments.of(Map.of("id", "e\\u0000"), "Event 1: \"id\" contains a control character (U+0000) at position 1; none are accepted"),
+                Arguments.of(Map.of("serverCallId", "s".repeat(600)),
+                        "\"data.serverCallId\" is 600 characters long; at most 512 are accepted"),
+                Arguments.of(Map.of("from", "4:+" + "1".repeat(300)), "\"data.from.rawId\" is 303 characters long; at most 256 are accepted"),
+                Arguments.of(Map.of("to", "4:+1\\n"), "\"data.to.rawId\" contains a control character (U+000A) at position 4; none are accepted"),
+                Arguments.of(Map.of("correlationId", ""), "\"data.correlationId\" is empty"),
+                Arguments.of(Map.of("correlationId", "c".repeat(300)), "\"data.correlationId\" is 300 characters long; at most 255 are accepted"),
+                Arguments.of(Map.of("incomingCallContext", ""), "\"data.incomingCallContext\" is empty"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSecondEvents")
+    void aBatchWhoseSecondEventIsBadStartsNoFlowAndItsRedeliveryStartsEachOnce(Map<String, String> bad, String detail)
+            throws Exception {
+        Map<String, String> first = incomingCall();
+        Map<String, String> second = incomingCall();
+        Map<String, String> broken = new HashMap<>(second);
+        broken.putAll(bad);
+
+        ResponseEntity<String> refused = deliver(eventGridBatch(first, broken));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mapper.readTree(refused.getBody()).path("detail").asText()).startsWith("Event 1").endsWith(detail);
+        assertThat(flowsWithBusinessKey(first.get("correlationId"))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from incoming_call where event_id = ?", Long.class,
+                first.get("id"))).isZero();
+
+        // Event Grid delivers the batch again once it is right (here: fixed), and again: each call starts one flow.
+        for (int i = 0; i < 2; i++) {
+            assertThat(deliver(eventGridBatch(first, second)).getStatusCode().value()).isEqualTo(200);
+            assertThat(flowsWithBusinessKey(first.get("correlationId"))).isEqualTo(1);
+            assertThat(flowsWithBusinessKey(second.get("correlationId"))).isEqualTo(1);
+        }
     }
 
     @Test
@@ -225,6 +276,40 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
         assertThat(incident.getActivityId()).isEqualTo("answerCall");
         assertThat(incident.getIncidentMessage()).startsWith("ACS could not answer the incoming call: HTTP 404");
         runtime.deleteProcessInstance(flow.getId(), "test done");
+    }
+
+    /** The fields of an IncomingCall event from an unknown number (declined by the default flow), all fresh. */
+    private static Map<String, String> incomingCall() {
+        String id = UUID.randomUUID().toString();
+        return Map.of("id", id, "from", "4:+14255550123", "to", "4:+19999999999", "serverCallId", "server-" + id,
+                "correlationId", UUID.randomUUID().toString(), "incomingCallContext", "ctx-" + id);
+    }
+
+    /** Event Grid schema; the values go into the JSON as given, so JSON escapes in them stay escapes. */
+    private static String eventGridBatch(Map<String, String> first, Map<String, String> second) {
+        return "[" + eventGridEvent(first) + "," + eventGridEvent(second) + "]";
+    }
+
+    private static String eventGridEvent(Map<String, String> call) {
+        return """
+                {"id":"%s","topic":"/subscriptions/x","subject":"/caller/%s/recipient/4:+19999999999",
+                 "eventType":"Microsoft.Communication.IncomingCall","eventTime":"2026-11-24T10:00:00Z",
+                 "dataVersion":"1.0","metadataVersion":"1",
+                 "data":{"to":{"rawId":"%s"},"from":{"rawId":"%s"},"serverCallId":"%s","callerDisplayName":"",
+                         "incomingCallContext":"%s","correlationId":"%s"}}""".formatted(call.get("id"), call.get("from"),
+                call.get("to"), call.get("from"), call.get("serverCallId"), call.get("incomingCallContext"),
+                call.get("correlationId"));
+    }
+
+    private ResponseEntity<String> deliver(String eventGridBody) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("aeg-event-type", "Notification");
+        return http.postForEntity("/api/incoming-calls", new HttpEntity<>(eventGridBody, headers), String.class);
+    }
+
+    private long flowsWithBusinessKey(String correlationId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(correlationId).count();
     }
 
     private IncomingCallRouter.Route route(String to, String from, Instant at) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -121,18 +123,32 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
     @Test
     void aSenderCannotInventMetricLabelsOrForgeLogLines(CapturedOutput output) {
         String call = "labels-" + UUID.randomUUID();
-        String invented = "Microsoft.Communication.Invented\\u0001\\r\\nINFO forged " + UUID.randomUUID();
-        String body = "[{\"id\":\"" + UUID.randomUUID() + "\\r\\nERROR forged-line\",\"type\":\"" + invented + "\","
-                + "\"specversion\":\"1.0\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]";
+        String invented = "Microsoft.Communication.Invented" + UUID.randomUUID();
         String url = callbackUrls.forCall("labels-it", "call").url();
-        assertThat(post(url, body).getStatusCode().value()).isEqualTo(200);
-        assertThat(post(url, body).getStatusCode().value()).isEqualTo(200); // the redelivery is logged
+        assertThat(post(url, event(UUID.randomUUID().toString(), invented, call)).getStatusCode().value()).isEqualTo(200);
 
         String metrics = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).getForObject("/actuator/prometheus", String.class);
-        assertThat(metrics).contains("switchboard_callbacks_received_total{type=\"other\"}")
-                .doesNotContain("Invented").doesNotContain("\u0001");
-        assertThat(output.getAll()).contains("\\r\\nERROR forged-line")
-                .doesNotContainPattern("(?m)^ERROR forged-line");
+        assertThat(metrics).contains("switchboard_callbacks_received_total{type=\"other\"}").doesNotContain("Invented");
+
+        // Control characters in an id or a type never get as far as a log line or a label: the delivery is refused.
+        long before = stored();
+        ResponseEntity<String> forgedId = post(url, event(UUID.randomUUID() + "\\r\\nERROR forged-line", invented, call));
+        ResponseEntity<String> forgedType = post(url, event(UUID.randomUUID().toString(), invented + "\\u0001\\r\\nINFO forged", call));
+        assertThat(forgedId.getStatusCode().value()).isEqualTo(400);
+        assertThat(forgedId.getBody()).contains("contains a control character (U+000D)");
+        assertThat(forgedType.getStatusCode().value()).isEqualTo(400);
+        assertThat(forgedType.getBody()).contains("contains a control character (U+0001)");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).getForObject("/actuator/prometheus", String.class))
+                .doesNotContain("\u0001").doesNotContain("forged");
+        assertThat(output.getAll()).doesNotContainPattern("(?m)^(ERROR|INFO) forged");
+
+        // Values from outside that are accepted and logged (in the message or the call's log context) are escaped.
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("callConnectionId", "c\nINFO forged-context")) {
+            LoggerFactory.getLogger(ForgedCallbacksIT.class).warn("A value from outside: {}", "v\r\nERROR forged-line");
+        }
+        assertThat(output.getAll()).contains("v\\r\\nERROR forged-line").contains("c\\nINFO forged-context")
+                .doesNotContainPattern("(?m)^(ERROR|INFO) forged");
     }
 
     /** A call of the flow, as an action records it: its id, its key and the callback URL ACS got for it. */
@@ -153,6 +169,11 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
 
     private long stored() {
         return jdbc.queryForObject("select count(*) from callback_inbox", Long.class);
+    }
+
+    private static String event(String id, String type, String call) {
+        return "[{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"specversion\":\"1.0\",\"data\":{\"callConnectionId\":\""
+                + call + "\"}}]";
     }
 
     private static String connected(String call) {
