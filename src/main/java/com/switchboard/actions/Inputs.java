@@ -19,8 +19,8 @@ import javax.xml.datatype.DatatypeFactory;
 /**
  * Reads named values as what a flow needs them to be (text, a party, parties, a caller ID, seconds, a duration, a
  * flag, headers, a URL) and says in an analyst's words what is wrong with one that is not: the one place that knows
- * these forms. Whoever reads with it ({@link ActionContext} for a call action's inputs) says where the value came
- * from, in the exception it makes for a name and a problem.
+ * these forms. Whoever reads with it ({@link ActionContext} for a call action's inputs, {@link StartVariablesCheck}
+ * for a flow's start variables) says where the value came from, in the exception it makes for a name and a problem.
  */
 final class Inputs {
 
