@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.SwitchboardIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -108,6 +113,14 @@ class LongStringsIT extends SwitchboardIntegrationTest {
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("a query cannot compare a text of 5000 characters");
         assertThat(runtime.createProcessInstanceQuery().variableValueEquals("token", "short").count()).isZero();
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> overRest = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD).postForEntity(
+                "/engine-rest/process-instance", new HttpEntity<>(Map.of("variables",
+                        List.of(Map.of("name", "token", "operator", "eq", "value", token))), headers), JsonNode.class);
+        assertThat(overRest.getStatusCode().value()).isEqualTo(400);
+        assertThat(overRest.getBody().path("message").asText()).contains("a query cannot compare a text of 5000 characters");
     }
 
     private Map<String, Object> stored(String name) {
