@@ -92,7 +92,7 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         }
         for (Element input : inputs) {
             String variable = input.attribute("name");
-            String rule = input.getText();
+            String rule = input.getText() == null ? "" : input.getText();
             if (!input.elements().isEmpty() || rule.contains("${") || rule.contains("#{")) {
                 throw new ProcessEngineException(what + ": the rule for start variable \"" + variable + "\" must be "
                         + "plain text (" + StartVariableRule.FORMS + ")");

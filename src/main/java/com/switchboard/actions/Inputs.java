@@ -151,11 +151,11 @@ final class Inputs {
 
     /**
      * An optional positive ISO-8601 duration ({@code PT60S}, {@code PT2M}, {@code P1D}), as a BPMN timer reads it:
-     * returned as given, untrimmed, since a timer expression gets the variable as it is.
+     * judged as given, untrimmed, and a blank one is wrong, since a timer expression gets the variable as it is.
      */
     String optionalDuration(String name) {
         Object value = values.apply(name);
-        if (value == null || value.toString().isBlank()) {
+        if (value == null) {
             return null;
         }
         String text = value.toString();

@@ -66,6 +66,9 @@ class InputsTest {
                 + "duration (like PT60S for 60 seconds, PT2M, P1D)");
         assertThatThrownBy(() -> inputs.optionalDuration("negative")).hasMessage("negative: '-PT5S' is not a positive duration (like PT60S)");
         assertThatThrownBy(() -> inputs.optionalDuration("zero")).hasMessageContaining("is not a positive duration");
+        values.put("blank", " ");
+        assertThatThrownBy(() -> inputs.optionalDuration("blank")).as("a timer cannot read it either")
+                .hasMessageStartingWith("blank: ' ' is not an ISO-8601 duration");
     }
 
     @Test
