@@ -12,12 +12,18 @@ public record Party(String rawId, Kind kind) {
     public enum Kind { PHONE_NUMBER, ACS_USER, TEAMS_USER }
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    /** Longer than any raw id ACS gives out (an ACS user's is about 80 characters, a phone number's at most 17). */
+    static final int MAX_LENGTH = 256;
 
     public static Party parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("it is empty");
         }
         String value = text.trim();
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("it is " + value.length() + " characters long; no phone number or user id "
+                    + "is that long");
+        }
         String phone = value.startsWith("4:") ? value.substring(2) : value;
         if (E164.matcher(phone).matches()) {
             return new Party("4:" + phone, Kind.PHONE_NUMBER);

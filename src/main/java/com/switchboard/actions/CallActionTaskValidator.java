@@ -1,6 +1,7 @@
 package com.switchboard.actions;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses a diagram, when it is deployed, whose call action tasks could not work: a task that is not
  * asynchronous before (an ACS error would roll back the step before it, with no incident to retry), or
- * that lacks an input its action requires. The message names the task and the field, so the analyst
- * knows what to fix in Modeler.
+ * that lacks an input its action requires. Likewise a start-variable check that is asynchronous (a bad start
+ * variable would no longer refuse the start), names no variable, or has a rule it cannot read. The message names
+ * the task and the field, so the analyst knows what to fix in Modeler.
  */
 @Component
 class CallActionTaskValidator extends AbstractProcessEnginePlugin {
@@ -54,11 +56,15 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         if (bean == null || !bean.matches()) {
             return;
         }
+        String name = task.attribute("name") != null ? task.attribute("name") : task.attribute("id");
+        if (StartVariablesCheck.BEAN.equals(bean.group(1))) {
+            validateStartCheck(task, name);
+            return;
+        }
         CallAction action = actions.getObject().get(bean.group(1));
         if (action == null) {
             return;
         }
-        String name = task.attribute("name") != null ? task.attribute("name") : task.attribute("id");
         if (!"true".equals(task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "asyncBefore"))) {
             throw new ProcessEngineException("Task \"" + name + "\" (" + task.attribute("id") + ") performs the call action "
                     + expression + " and must be asynchronous before (camunda:asyncBefore=\"true\"; the element "
@@ -73,15 +79,42 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static Set<String> mappedInputs(Element task) {
-        Set<String> names = new TreeSet<>();
-        Element extensions = task.element("extensionElements");
-        Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-        if (inputOutput != null) {
-            for (Element input : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
-                names.add(input.attribute("name"));
+    private static void validateStartCheck(Element task, String name) {
+        String what = "Task \"" + name + "\" (" + task.attribute("id") + ") checks the start variables";
+        if ("true".equals(task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "asyncBefore"))) {
+            throw new ProcessEngineException(what + " and must not be asynchronous before: only a synchronous check "
+                    + "refuses a bad start, before anyone is called");
+        }
+        List<Element> inputs = inputParameters(task);
+        if (inputs.isEmpty()) {
+            throw new ProcessEngineException(what + " but names none: add an input per start variable, named after it, "
+                    + "saying what it must be (" + StartVariableRule.FORMS + ")");
+        }
+        for (Element input : inputs) {
+            String variable = input.attribute("name");
+            String rule = input.getText() == null ? "" : input.getText();
+            if (!input.elements().isEmpty() || rule.contains("${") || rule.contains("#{")) {
+                throw new ProcessEngineException(what + ": the rule for start variable \"" + variable + "\" must be "
+                        + "plain text (" + StartVariableRule.FORMS + ")");
+            }
+            try {
+                StartVariableRule.parse(variable, rule);
+            } catch (IllegalArgumentException e) {
+                throw new ProcessEngineException(what + ": start variable \"" + variable + "\": " + e.getMessage());
             }
         }
+    }
+
+    private static Set<String> mappedInputs(Element task) {
+        Set<String> names = new TreeSet<>();
+        inputParameters(task).forEach(input -> names.add(input.attribute("name")));
         return names;
+    }
+
+    private static List<Element> inputParameters(Element task) {
+        Element extensions = task.element("extensionElements");
+        Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
+        return inputOutput == null ? List.of()
+                : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter");
     }
 }

@@ -1,9 +1,9 @@
 package com.switchboard.security;
 
-import com.switchboard.actions.CallAction;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * The engine's own security settings, in one place:
  * <ul>
  *   <li>authorization checks on (a user sees and does what {@link EngineAuthorizations} grants her groups);</li>
- *   <li>expressions in diagrams reach only the call actions as beans ({@code ${createCall}}, ...), not the
- *       environment or any other bean, and no reflection ({@link ExpressionGuard}); deploying a diagram still is
- *       running code on the server, which is why only flow authors may;</li>
+ *   <li>expressions in diagrams reach only the flows' delegates as beans (the call actions, {@code ${createCall}},
+ *       ..., and {@code ${checkStartVariables}}), not the environment or any other bean, and no reflection
+ *       ({@link ExpressionGuard}); deploying a diagram still is running code on the server, which is why only flow
+ *       authors may;</li>
  *   <li>no per-user login lock: Camunda locks a user for good after ten wrong passwords, which anyone could do to
  *       the admin; {@link LoginThrottle} slows the guessing client instead;</li>
  *   <li>outside the emulator profile, Camunda's password policy for every password set.</li>
@@ -30,12 +31,12 @@ import org.springframework.stereotype.Component;
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
-    private final ObjectProvider<Map<String, CallAction>> actions;
+    private final ObjectProvider<Map<String, JavaDelegate>> delegates;
     private final Environment environment;
 
-    EngineSecurityPlugin(ApplicationContext context, ObjectProvider<Map<String, CallAction>> actions, Environment environment) {
+    EngineSecurityPlugin(ApplicationContext context, ObjectProvider<Map<String, JavaDelegate>> delegates, Environment environment) {
         this.context = context;
-        this.actions = actions;
+        this.delegates = delegates;
         this.environment = environment;
     }
 
@@ -45,7 +46,7 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
         configuration.setLoginDelayBase(0);
         configuration.setEnablePasswordPolicy(!SafeSettingsCheck.isEmulatorProfile(environment));
-        Map<Object, Object> beans = new ActionBeans(actions);
+        Map<Object, Object> beans = new DelegateBeans(delegates);
         configuration.setBeans(beans);
         configuration.setExpressionManager(new SpringExpressionManager(context, beans) {
             @Override
@@ -58,28 +59,28 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         });
     }
 
-    /** The beans an expression may name: the call actions, looked up when first used (they start after the engine). */
-    private static final class ActionBeans extends AbstractMap<Object, Object> {
-        private final ObjectProvider<Map<String, CallAction>> actions;
+    /** The beans an expression may name: the delegates, looked up when first used (they start after the engine). */
+    private static final class DelegateBeans extends AbstractMap<Object, Object> {
+        private final ObjectProvider<Map<String, JavaDelegate>> delegates;
 
-        ActionBeans(ObjectProvider<Map<String, CallAction>> actions) {
-            this.actions = actions;
+        DelegateBeans(ObjectProvider<Map<String, JavaDelegate>> delegates) {
+            this.delegates = delegates;
         }
 
         @Override
         public boolean containsKey(Object name) {
-            return actions.getObject().containsKey(name);
+            return delegates.getObject().containsKey(name);
         }
 
         @Override
         public Object get(Object name) {
-            return actions.getObject().get(name);
+            return delegates.getObject().get(name);
         }
 
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Set<Entry<Object, Object>> entrySet() {
-            return (Set) Map.copyOf(actions.getObject()).entrySet();
+            return (Set) Map.copyOf(delegates.getObject()).entrySet();
         }
     }
 }

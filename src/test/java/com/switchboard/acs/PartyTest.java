@@ -26,4 +26,11 @@ class PartyTest {
         assertThatThrownBy(() -> Party.parse(" ")).hasMessage("it is empty");
         assertThatThrownBy(() -> Party.parsePhoneNumber("8:acs:x")).hasMessageContaining("is not a phone number");
     }
+
+    @Test
+    void refusesWhatIsTooLongToBeAnyoneWithoutQuotingIt() {
+        assertThat(Party.parse("8:acs:" + "u".repeat(250)).kind()).isEqualTo(Party.Kind.ACS_USER);
+        assertThatThrownBy(() -> Party.parse("+1" + "4".repeat(9_998)))
+                .hasMessage("it is 10000 characters long; no phone number or user id is that long");
+    }
 }

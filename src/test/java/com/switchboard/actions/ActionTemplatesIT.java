@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +22,8 @@ class ActionTemplatesIT extends SwitchboardIntegrationTest {
 
     @Autowired
     Map<String, CallAction> actions;
+    @Autowired
+    Map<String, JavaDelegate> delegates;
     @Autowired
     ObjectMapper mapper;
 
@@ -38,6 +42,25 @@ class ActionTemplatesIT extends SwitchboardIntegrationTest {
             }
             assertThat(required).as("required fields of %s", action.getKey())
                     .isEqualTo(new TreeSet<>(action.getValue().requiredInputs()));
+        }
+    }
+
+    @Test
+    void theStartCheckHasASynchronousTemplateWhoseRulesTheCheckReads() throws Exception {
+        assertThat(delegates).containsKey(StartVariablesCheck.BEAN);
+        File[] templates = new File("processes/element-templates").listFiles((dir, name) -> name.endsWith(".json"));
+        assertThat(templates).extracting(file -> file.getName().replace(".json", ""))
+                .as("one template per delegate").containsExactlyInAnyOrderElementsOf(delegates.keySet());
+
+        JsonNode template = mapper.readTree(new File("processes/element-templates/" + StartVariablesCheck.BEAN + ".json"));
+        Map<String, String> hidden = new java.util.HashMap<>();
+        template.path("properties").forEach(p -> hidden.put(p.path("binding").path("name").asText(), p.path("value").asText()));
+        assertThat(hidden).containsEntry("camunda:delegateExpression", "${" + StartVariablesCheck.BEAN + "}")
+                .containsEntry("camunda:asyncBefore", "false");
+        for (String rule : List.of("party", "parties", "phone number", "caller id", "duration", "seconds 1..180", "text",
+                "optional duration")) {
+            assertThat(template.path("description").asText()).contains(rule);
+            assertThat(StartVariableRule.parse("x", rule)).as(rule).isNotNull();
         }
     }
 }

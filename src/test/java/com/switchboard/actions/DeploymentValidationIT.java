@@ -30,6 +30,26 @@ class DeploymentValidationIT extends SwitchboardIntegrationTest {
                 "Task \"Invite the agent\" (invite) performs the call action ${addParticipant} and must be asynchronous before");
     }
 
+    @Test
+    void aStartCheckThatIsAsynchronousIsRefused() {
+        assertThatThrownBy(() -> deploy(startCheck("camunda:asyncBefore=\"true\"",
+                "<camunda:inputParameter name=\"target\">party</camunda:inputParameter>"))).hasMessageContaining(
+                "Task \"Check the start variables\" (check) checks the start variables and must not be asynchronous before");
+    }
+
+    @Test
+    void aStartCheckWithARuleItCannotReadIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> deploy(startCheck("",
+                "<camunda:inputParameter name=\"target\">party</camunda:inputParameter>"
+                        + "<camunda:inputParameter name=\"ringTimeout\">optional time</camunda:inputParameter>")))
+                .hasMessageContaining("Task \"Check the start variables\" (check) checks the start variables: start variable "
+                        + "\"ringTimeout\": 'optional time' is not a rule: write party, parties, phone number, caller id");
+        assertThatThrownBy(() -> deploy(startCheck("",
+                "<camunda:inputParameter name=\"target\">${rule}</camunda:inputParameter>")))
+                .hasMessageContaining("the rule for start variable \"target\" must be plain text");
+        assertThatThrownBy(() -> deploy(startCheck("", ""))).hasMessageContaining("checks the start variables but names none");
+    }
+
     private void deploy(String bpmn) {
         repository.createDeployment().addString("invalid.bpmn", bpmn).deploy();
     }
@@ -46,6 +66,24 @@ class DeploymentValidationIT extends SwitchboardIntegrationTest {
                       <bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements>
                     </bpmn:serviceTask>
                     <bpmn:sequenceFlow id="f2" sourceRef="invite" targetRef="end"/>
+                    <bpmn:endEvent id="end"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(async, inputs);
+    }
+
+    private static String startCheck(String async, String inputs) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+                  <bpmn:process id="invalid-check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+                    <bpmn:serviceTask id="check" name="Check the start variables" %s camunda:delegateExpression="${checkStartVariables}">
+                      <bpmn:extensionElements><camunda:inputOutput>%s</camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
                     <bpmn:endEvent id="end"/>
                   </bpmn:process>
                 </bpmn:definitions>

@@ -250,6 +250,31 @@ class AcsEmulatorIncomingCallTest {
     }
 
     @Test
+    void aContextOfTheLengthAskedForIsDeliveredAndAnswers() throws IOException {
+        // No subscription yet: these calls are only placed.
+        for (int length = 64; length < 80; length++) {
+            String context = emulator.placeIncomingCall(IncomingCallRequest.of(CALLER, BOT).withContextLength(length))
+                .incomingCallContext();
+            assertThat(context).as("a context of %d characters", length).hasSize(length);
+            String[] parts = context.split("\\.");
+            assertThat(JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1])).path("cc").isTextual()).isTrue();
+        }
+        try (EventGridReceiver webhook = EventGridReceiver.start()) {
+            emulator.setEventGridSubscription(webhook.url(), EventGridSchema.EVENT_GRID);
+            IncomingCallResult incoming = emulator.placeIncomingCall(IncomingCallRequest.of(CALLER, BOT)
+                .withContextLength(10_000));
+
+            assertThat(incoming.incomingCallContext()).hasSize(10_000).startsWith("eyJ").endsWith(".");
+            assertThat(webhook.awaitIncomingCall(incoming.serverCallId()).path("data").path("incomingCallContext")
+                .asText()).isEqualTo(incoming.incomingCallContext());
+            AnswerCallResult answered = client.answerCall(incoming.incomingCallContext(), callbacks.url());
+            assertThat(answered.getCallConnectionProperties().getServerCallId()).isEqualTo(incoming.serverCallId());
+        }
+        assertThatThrownBy(() -> emulator.placeIncomingCall(IncomingCallRequest.of(CALLER, BOT).withContextLength(63)))
+            .isInstanceOf(com.switchboard.emulator.model.AcsApiException.class).hasMessageContaining("contextLength");
+    }
+
+    @Test
     void answeringAnExpiredContextFails() {
         emulator.setIncomingCallTimeout(Duration.ofMillis(100));
         IncomingCallResult incoming = emulator.placeIncomingCall(IncomingCallRequest.of(CALLER, BOT));
@@ -385,12 +410,12 @@ class AcsEmulatorIncomingCallTest {
     void controlApiPlacesAndListsIncomingCalls() throws IOException {
         HttpResponse<String> placed = EmulatorClients.control(emulator, "POST", "/emulator/incoming-calls",
             "{\"from\":\"+14255550123\",\"to\":\"8:acs:bot\",\"callerDisplayName\":\"Bob\","
-                + "\"sipHeaders\":{\"X-MS-Custom-A\":\"1\"},\"voipHeaders\":{\"b\":\"2\"}}");
+                + "\"sipHeaders\":{\"X-MS-Custom-A\":\"1\"},\"voipHeaders\":{\"b\":\"2\"},\"contextLength\":5000}");
 
         assertThat(placed.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(placed.body());
         String serverCallId = body.path("serverCallId").asText();
-        assertThat(body.path("incomingCallContext").asText()).startsWith("eyJ");
+        assertThat(body.path("incomingCallContext").asText()).startsWith("eyJ").hasSize(5000);
         assertThat(body.path("correlationId").asText()).isNotBlank();
         JsonNode listed = JSON.readTree(EmulatorClients.unsigned(emulator, "GET",
             "/emulator/incoming-calls/" + serverCallId).body());
@@ -404,6 +429,9 @@ class AcsEmulatorIncomingCallTest {
             "{\"from\":\"+1-425\",\"to\":\"8:acs:bot\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("from");
+        assertThat(EmulatorClients.control(emulator, "POST", "/emulator/incoming-calls",
+            "{\"from\":\"+14255550123\",\"to\":\"8:acs:bot\",\"contextLength\":\"long\"}").body())
+            .contains("contextLength");
         assertThat(EmulatorClients.unsigned(emulator, "POST", "/emulator/incoming-calls/nope:hangUp").statusCode())
             .isEqualTo(404);
     }

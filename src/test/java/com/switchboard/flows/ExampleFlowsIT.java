@@ -54,6 +54,28 @@ class ExampleFlowsIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void aRoomOfSixtyAcsUsersIsListedWhole() throws Exception {
+        String roomId = "room-" + java.util.UUID.randomUUID();
+        String resource = java.util.UUID.randomUUID().toString();
+        List<String> users = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "8:acs:" + resource + "_" + java.util.UUID.randomUUID()).toList();
+        emulator.createRoom(roomId, users);
+        ProcessInstance flow = start("connect-room-call", Map.of("roomId", roomId));
+        awaitEnded(flow);
+
+        assertThat(flow).hasPassedInOrder("connectCall", "callConnected", "listParticipants", "leave",
+                "callDisconnected", "leftRoom");
+        String participants = (String) variable(flow, "participants");
+        assertThat(participants).hasSizeGreaterThan(4000);
+        assertThat(rawIds(participants)).containsAll(users).hasSize(61);
+        assertThat(variable(flow, "participantCount")).isEqualTo(61);
+        List<InboxEntry> updates = inbox.ofCall(callConnectionId(flow)).stream()
+                .filter(e -> e.eventName().equals("ParticipantsUpdated")).toList();
+        assertThat(updates).isNotEmpty().extracting(InboxEntry::status).doesNotContain(InboxStatus.PENDING)
+                .contains(InboxStatus.APPLIED);
+    }
+
+    @Test
     void connectingToAnUnknownRoomFails() {
         ProcessInstance flow = start("connect-room-call", Map.of("roomId", "no-such-room"));
         awaitEnded(flow);

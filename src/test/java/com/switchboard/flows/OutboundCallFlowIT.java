@@ -1,6 +1,7 @@
 package com.switchboard.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -15,6 +16,7 @@ import com.switchboard.emulator.AcsEmulator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,32 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    void aTargetThatIsNotAPhoneNumberOrUserBecomesAReadableIncident() {
-        ProcessInstance call = startCall("12345", AGENT, Map.of());
+    void aTargetThatIsNotAPhoneNumberOrUserIsRefusedBeforeAnyoneIsCalled() {
+        long calls = emulator.calls().size();
+        long flows = history.createHistoricProcessInstanceQuery().processDefinitionKey("outbound-call").count();
+        assertThatThrownBy(() -> startCall("12345", AGENT, Map.of()))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("Start variable \"target\": '12345' is neither a phone number in international format "
+                        + "(like +14255550123) nor a user id (like 8:acs:...)");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("outbound-call").count())
+                .as("no flow was started").isEqualTo(flows);
+        assertThat(emulator.calls()).as("nobody was called").hasSize((int) calls);
+    }
+
+    @Test
+    void aPhoneNumberAsParticipantWithoutCallerIdIsRefusedBeforeTheTargetIsCalled() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("target", AGENT);
+        variables.put("participant", CUSTOMER);
+        assertThatThrownBy(() -> start("outbound-call", variables)).isInstanceOf(BadUserRequestException.class)
+                .hasMessageStartingWith("Start variable \"callerId\": it is empty, but calling a phone number needs a caller ID");
+    }
+
+    @Test
+    void aBadTargetPastTheCheckStillBecomesAReadableIncident() {
+        // The check refuses such a start; a flow started at the call itself (Cockpit's "start before") meets the
+        // action's own check of its inputs.
+        ProcessInstance call = startAtTheCall(Map.of("target", "12345", "callerId", CALLER_ID, "participant", AGENT));
         await().atMost(FLOW_TIMEOUT).until(() ->
                 runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult();
@@ -138,17 +164,19 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    void callingAPhoneNumberWithoutCallerIdIsRefusedBeforeAcsIsAsked() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("target", CUSTOMER);
-        variables.put("participant", AGENT);
-        ProcessInstance call = start("outbound-call", variables);
+    void callingAPhoneNumberWithoutCallerIdPastTheCheckIsRefusedBeforeAcsIsAsked() {
+        ProcessInstance call = startAtTheCall(Map.of("target", CUSTOMER, "participant", AGENT));
         await().atMost(FLOW_TIMEOUT).until(() ->
                 runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
         assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult().getIncidentMessage())
                 .startsWith("Task \"Call the target\", input \"callerId\": it is empty, but calling a phone number needs a caller ID");
         assertThat(runtime.getVariable(call.getId(), "callConnectionId")).isNull();
         runtime.deleteProcessInstance(call.getId(), "test done");
+    }
+
+    private ProcessInstance startAtTheCall(Map<String, Object> variables) {
+        return runtime.createProcessInstanceByKey("outbound-call").startBeforeActivity("createCall")
+                .setVariables(variables).execute();
     }
 
     private ProcessInstance startCall(String target, String participant, Map<String, Object> extra) {

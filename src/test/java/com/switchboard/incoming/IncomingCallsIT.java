@@ -120,6 +120,58 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void aCallWhoseContextIsTenThousandCharactersLongIsAnswered() {
+        IncomingCallResult call = emulator.placeIncomingCall(IncomingCallRequest.of("+14255550123", SUPPORT_LINE)
+                .withContextLength(10_000));
+        String id = awaitFlowFor(call);
+        ProcessInstance flow = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(flow).isWaitingAt("awaitEnd"));
+        assertThat(emulator.incomingCall(call.serverCallId()).map(IncomingCallSnapshot::state)).hasValue("answered");
+        assertThat(runtime.getVariable(id, "incomingCallContext")).isEqualTo(call.incomingCallContext());
+        assertThat(emulator.eventGridDeliveries()).filteredOn(d -> d.event().contains(call.serverCallId()))
+                .singleElement().satisfies(delivery -> {
+                    assertThat(delivery.status()).as("the webhook's answer").isEqualTo(200);
+                    assertThat(delivery.attempts()).as("Event Grid had no reason to retry").isEqualTo(1);
+                });
+
+        String callConnectionId = (String) runtime.getVariable(id, "callConnectionId");
+        emulator.hangUpParticipant(callConnectionId, "8:acs:support-agent");
+        emulator.hangUpParticipant(callConnectionId, "4:+14255550123");
+        awaitEnded(flow);
+        assertThat(flow).hasPassedInOrder("answerCall", "callConnected", "addAgent", "agentJoined", "callHandled");
+    }
+
+    @Test
+    void longCustomHeadersReachTheFlowWhole() throws Exception {
+        Map<String, String> sip = new java.util.TreeMap<>();
+        Map<String, String> voip = new java.util.TreeMap<>();
+        for (int i = 0; i < 6; i++) {
+            sip.put("X-MS-Custom-Part-" + i, "s" + i + "-" + "0123456789ABCDEF".repeat(60));
+            voip.put("part-" + i, "v" + i + "-" + "fedcba9876543210".repeat(60));
+        }
+        IncomingCallResult phoneCall = emulator.placeIncomingCall(IncomingCallRequest.of("+14255550123", "+19999999999")
+                .withSipHeaders(sip));
+        IncomingCallResult userCall = emulator.placeIncomingCall(IncomingCallRequest.of("8:acs:customer", "8:acs:support-bot")
+                .withVoipHeaders(voip));
+
+        String declined = awaitFlowFor(phoneCall);
+        awaitEnded(declined);
+        assertThat(activities(declined)).contains("rejectCall", "declined");
+        String sipHeaders = (String) historicVariable(declined, "sipHeaders");
+        assertThat(sipHeaders).hasSizeGreaterThan(4000);
+        Map<String, String> sipRead = mapper.readerForMapOf(String.class).readValue(sipHeaders);
+        assertThat(sipRead).isEqualTo(sip);
+
+        String answered = awaitFlowFor(userCall);
+        await().atMost(FLOW_TIMEOUT).until(() -> activities(answered).contains("awaitEnd"));
+        String voipHeaders = (String) runtime.getVariable(answered, "voipHeaders");
+        assertThat(voipHeaders).hasSizeGreaterThan(4000);
+        Map<String, String> voipRead = mapper.readerForMapOf(String.class).readValue(voipHeaders);
+        assertThat(voipRead).isEqualTo(voip);
+        runtime.deleteProcessInstance(answered, "test done");
+    }
+
+    @Test
     void outsideOfficeHoursTheSupportLineIsBusy() {
         clock.set(TUESDAY_8_PM);
         IncomingCallResult call = emulator.placeIncomingCall(IncomingCallRequest.of("+14255550123", SUPPORT_LINE));
@@ -323,6 +375,11 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
                 history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(call.correlationId()).count() == 1);
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(call.correlationId())
                 .singleResult().getId();
+    }
+
+    private Object historicVariable(String processInstanceId, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .activityInstanceIdIn(processInstanceId).variableName(name).singleResult().getValue();
     }
 
     private String definitionKeyOf(String processInstanceId) {

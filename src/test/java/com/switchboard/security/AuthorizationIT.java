@@ -75,8 +75,10 @@ class AuthorizationIT extends SwitchboardIntegrationTest {
     void anOperatorWatchesFlowsAndRetriesIncidentsButDeploysNothing() throws Exception {
         String operator = user(SwitchboardGroups.OPERATORS);
         TestRestTemplate as = http.withBasicAuth(operator, PASSWORD);
-        // A phone number needs a caller id: the create-call step fails and becomes an incident.
-        ProcessInstance failing = start("outbound-call", Map.of("target", "+14255550123", "participant", "8:acs:x"));
+        // A phone number needs a caller id: started past the start check, the create-call step fails and becomes an
+        // incident.
+        ProcessInstance failing = runtime.createProcessInstanceByKey("outbound-call").startBeforeActivity("createCall")
+                .setVariables(Map.of("target", "+14255550123", "participant", "8:acs:x")).execute();
         await().atMost(FLOW_TIMEOUT).until(() ->
                 runtime.createIncidentQuery().processInstanceId(failing.getId()).count() == 1);
 

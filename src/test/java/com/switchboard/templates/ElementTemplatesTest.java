@@ -32,13 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Camunda Modeler element templates in {@code processes/element-templates}: one file per call action, named
- * after the action's delegate bean.
+ * The Camunda Modeler element templates in {@code processes/element-templates}: one file per call action, and one for
+ * the start-variable check, named after the delegate bean.
  *
  * <p>Each template must be valid against the official Camunda 7 element templates JSON schema
  * ({@code @camunda/element-templates-json-schema} 0.22.1, vendored under {@code src/test/resources/element-templates}
  * with its MIT licence, so the test needs no network), and follow the house rules: it runs its bean
- * asynchronously, binds one input parameter per delegate input under exactly the name the delegate reads, marks
+ * asynchronously (the start check synchronously), binds one input parameter per delegate input under exactly the name the delegate reads, marks
  * required inputs, and tells the analyst which variables it writes and which messages to wait for. The expected
  * inputs, outputs and messages are listed in {@link #ACTIONS}; change them together with the delegate.
  */
@@ -79,6 +79,8 @@ class ElementTemplatesTest {
     static final Input INCOMING_CALL_CONTEXT = Input.required("incomingCallContext", "${incomingCallContext}");
     static final Input OPERATION_CALLBACK_URL = Input.optional("operationCallbackUrl");
     static final List<String> CALL_OUTPUTS = List.of("callConnectionId", "serverCallId", "correlationId", "callState");
+    /** The one synchronous template: a bad start variable must refuse the start itself. */
+    static final String START_CHECK = "checkStartVariables";
 
     /** What each delegate reads, writes and lets the flow wait for. */
     static final Map<String, Action> ACTIONS = index(
@@ -123,7 +125,9 @@ class ElementTemplatesTest {
                     List.of(), List.of()),
             new Action("redirectCall",
                     List.of(INCOMING_CALL_CONTEXT, Input.required("target"), Input.optional("callerId")),
-                    List.of(), List.of()));
+                    List.of(), List.of()),
+            // Its inputs are the flow's start variables, named by the analyst in Modeler's Inputs section.
+            new Action(START_CHECK, List.of(), List.of(), List.of()));
 
     static JsonSchema schema;
 
@@ -147,7 +151,7 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void there_is_exactly_one_template_per_call_action() {
+    void there_is_exactly_one_template_per_delegate() {
         assertThat(templateFiles().map(ElementTemplatesTest::beanName))
                 .as("templates in %s", TEMPLATES)
                 .containsExactlyInAnyOrderElementsOf(ACTIONS.keySet());
@@ -205,7 +209,15 @@ class ElementTemplatesTest {
         assertThat(hidden(properties, "camunda:asyncBefore"))
                 .as("one Hidden camunda:asyncBefore")
                 .singleElement()
-                .satisfies(value -> assertThat(value.asText()).isEqualTo("true"));
+                .satisfies(value -> assertThat(value.asText()).isEqualTo(START_CHECK.equals(bean) ? "false" : "true"));
+    }
+
+    @Test
+    void the_start_check_shows_the_inputs_section_and_explains_every_rule() {
+        JsonNode template = read(TEMPLATES.resolve(START_CHECK + ".json"));
+        assertThat(template.path("entriesVisible").asBoolean()).as("Modeler shows its Inputs section").isTrue();
+        assertThat(template.path("description").asText()).contains("Inputs", "party", "parties", "phone number",
+                "caller id", "duration", "seconds 1..180", "text", "optional", "400");
     }
 
     @ParameterizedTest(name = "{0}")

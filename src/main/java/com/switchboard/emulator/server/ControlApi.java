@@ -29,7 +29,8 @@ import java.util.Map;
  *   <li>{@code GET /emulator/calls}: all live and recently ended calls;
  *   {@code GET /emulator/calls/{callConnectionId}}</li>
  *   <li>{@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:hangUp}: 204</li>
- *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders"}}:
+ *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders",
+ *   "contextLength"}}:
  *   201 {@code {"serverCallId", "incomingCallContext", "correlationId"}}; {@code GET /emulator/incoming-calls},
  *   {@code GET /emulator/incoming-calls/{serverCallId}}</li>
  *   <li>{@code POST /emulator/incoming-calls/{serverCallId}:hangUp}: the caller hangs up, 204</li>
@@ -108,7 +109,7 @@ final class ControlApi {
         JsonBody body = JsonBody.parse(request);
         IncomingCallResult result = engine.inbound().place(new IncomingCallRequest(body.requiredText("from"),
             body.requiredText("to"), body.text("callerDisplayName").orElse(null), headers(body, "sipHeaders"),
-            headers(body, "voipHeaders")));
+            headers(body, "voipHeaders"), contextLength(body)));
         return ApiResponse.json(201, AcsJson.MAPPER.valueToTree(result));
     }
 
@@ -172,6 +173,17 @@ final class ControlApi {
         body.set("counts", AcsJson.MAPPER.valueToTree(faults.counts()));
         body.set("faultedActions", AcsJson.MAPPER.valueToTree(faults.faultedActions()));
         return ApiResponse.json(200, body);
+    }
+
+    private static Integer contextLength(JsonBody body) {
+        JsonNode node = body.node("contextLength");
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw AcsApiException.invalidArgument("The field 'contextLength' must be a whole number.");
+        }
+        return node.intValue();
     }
 
     private static Map<String, String> headers(JsonBody body, String field) {

@@ -43,6 +43,9 @@ import java.util.UUID;
 public final class InboundCalls {
 
     public static final String INCOMING_CALL_EVENT = "Microsoft.Communication.IncomingCall";
+    /** The shortest and longest incoming call context one may ask for; an Event Grid event may hold 1 MB. */
+    static final int MIN_CONTEXT_LENGTH = 64;
+    static final int MAX_CONTEXT_LENGTH = 512 * 1024;
     private static final int KEPT = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,12 +82,21 @@ public final class InboundCalls {
         this.appIdentities = globs.stream().map(IdentityGlob::new).toList();
     }
 
-    /** Rings the application: registers the call and publishes its IncomingCall event. */
+    /**
+     * Rings the application: registers the call and publishes its IncomingCall event.
+     *
+     * @throws AcsApiException 400/8523 for a bad {@code from} or {@code to}, or a context length out of range
+     */
     public IncomingCallResult place(IncomingCallRequest request) {
         Identifier from = Identifier.parse(request.from(), "from");
         Identifier to = Identifier.parse(request.to(), "to");
+        Integer length = request.contextLength();
+        if (length != null && (length < MIN_CONTEXT_LENGTH || length > MAX_CONTEXT_LENGTH)) {
+            throw AcsApiException.invalidArgument("The field 'contextLength' must be between " + MIN_CONTEXT_LENGTH
+                + " and " + MAX_CONTEXT_LENGTH + ".");
+        }
         IncomingCall call = ring(from, to, request.callerDisplayName(), request.sipHeaders(), request.voipHeaders(),
-            UUID.randomUUID().toString());
+            UUID.randomUUID().toString(), length == null ? newContext() : newContext(length));
         return new IncomingCallResult(call.serverCallId(), call.context(), call.correlationId());
     }
 
@@ -126,7 +138,7 @@ public final class InboundCalls {
         }
         if (appIdentities.stream().anyMatch(glob -> glob.matches(target))) {
             ring(incoming.from(), target, incoming.callerDisplayName(), incoming.sipHeaders(),
-                incoming.voipHeaders(), incoming.correlationId());
+                incoming.voipHeaders(), incoming.correlationId(), newContext());
         }
     }
 
@@ -178,8 +190,8 @@ public final class InboundCalls {
     }
 
     private IncomingCall ring(Identifier from, Identifier to, String callerDisplayName, Map<String, String> sipHeaders,
-                              Map<String, String> voipHeaders, String correlationId) {
-        IncomingCall call = new IncomingCall(CallEngine.newServerCallId(), correlationId, newContext(), from, to,
+                              Map<String, String> voipHeaders, String correlationId, String context) {
+        IncomingCall call = new IncomingCall(CallEngine.newServerCallId(), correlationId, context, from, to,
             callerDisplayName, sipHeaders, voipHeaders, clock, timeout);
         synchronized (calls) {
             calls.put(call.context(), call);
@@ -233,6 +245,29 @@ public final class InboundCalls {
         String payload = base64url.encodeToString(("{\"cc\":\"" + Base64.getEncoder().encodeToString(blob) + "\"}")
             .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
+    }
+
+    /**
+     * A context shaped like {@link #newContext()}, exactly {@code length} characters long: its {@code cc} blob is as
+     * long as it takes. Base64 without padding never encodes to a length of 4n+1, so the header has a spare space
+     * when the payload would need one.
+     */
+    static String newContext(int length) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        int payloadLength = length - 2 - base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)).length();
+        if (payloadLength % 4 == 1) {
+            header = "{\"alg\":\"none\", \"typ\":\"JWT\"}";
+            payloadLength--;
+        }
+        int payloadBytes = payloadLength / 4 * 3 + Math.max(0, payloadLength % 4 - 1);
+        String blobAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder blob = new StringBuilder();
+        for (int i = 0; i < payloadBytes - "{\"cc\":\"\"}".length(); i++) {
+            blob.append(blobAlphabet.charAt(RANDOM.nextInt(blobAlphabet.length())));
+        }
+        return base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+            + base64url.encodeToString(("{\"cc\":\"" + blob + "\"}").getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     private static String blankToNull(String value) {
