@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -41,11 +40,7 @@ class CallJanitor extends AbstractProcessEnginePlugin {
     private final ObjectProvider<CallAutomationGateway> acs;
     private final ObjectProvider<PendingOperations> pending;
     private final int batch;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "call-janitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Worker.named("call-janitor");
 
     CallJanitor(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CallAutomationGateway> acs,
                 ObjectProvider<PendingOperations> pending, ReconcileProperties properties) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -63,11 +62,7 @@ public class CallReconciler {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "call-reconciler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Worker.named("call-reconciler");
 
     CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
                    RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
