@@ -17,8 +17,17 @@ alter table call_owner add column reconciled_at timestamp;
 -- RECEIVED: posted by ACS; RECONCILED: what the call's state, asked of ACS, proves (after downtime, or a silence).
 alter table callback_inbox add column origin varchar(16) default 'RECEIVED' not null;
 
--- When the call was let go of: its flow had ended and the call was hung up or found ended (correlation/CallJanitor).
-alter table call_owner add column released_at timestamp;
+-- Every call an action made, answered or connected, written in a transaction of its own as soon as ACS answered, so
+-- that it is known even when the step that made it fails afterwards (call_owner, which correlation reads, commits
+-- with the step: a flow's events are taken once its step has committed). released_at: the flow had ended and the
+-- call was hung up or found ended (correlation/CallJanitor).
+create table made_call (
+    call_connection_id  varchar(128) not null primary key,
+    process_instance_id varchar(64)  not null,
+    created_at          timestamp    not null,
+    released_at         timestamp
+);
+create index made_call_flow on made_call (process_instance_id);
 
 -- A call's events by time: whether a call has been quiet (reconciliation), whether ACS said it ended (CallJanitor).
 create index callback_inbox_call on callback_inbox (call_connection_id, received_at);

@@ -73,7 +73,7 @@ class CallJanitor extends AbstractProcessEnginePlugin {
     @Scheduled(fixedDelayString = "${switchboard.callbacks.reconcile.interval}",
             initialDelayString = "${switchboard.callbacks.reconcile.interval}")
     void sweep() {
-        List<String> flows = jdbc.getObject().queryForList("select distinct o.process_instance_id from call_owner o "
+        List<String> flows = jdbc.getObject().queryForList("select distinct o.process_instance_id from made_call o "
                 + "where o.released_at is null and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
                 + "o.process_instance_id) fetch first " + batch + " rows only", String.class);
         flows.forEach(flow -> worker.submit(() -> release(flow)));
@@ -86,12 +86,12 @@ class CallJanitor extends AbstractProcessEnginePlugin {
 
     private void release(String flow) {
         try (MDC.MDCCloseable f = MDC.putCloseable("processInstanceId", flow)) {
-            List<String> calls = jdbc.getObject().queryForList("select call_connection_id from call_owner where "
+            List<String> calls = jdbc.getObject().queryForList("select call_connection_id from made_call where "
                     + "process_instance_id = ? and released_at is null", String.class, flow);
             for (String call : calls) {
                 try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call)) {
                     hangUpIfLive(call);
-                    jdbc.getObject().update("update call_owner set released_at = ? where call_connection_id = ?",
+                    jdbc.getObject().update("update made_call set released_at = ? where call_connection_id = ?",
                             Timestamp.from(Instant.now()), call);
                 } catch (RuntimeException e) {
                     log.warn("Could not hang up call {} of the ended flow {}; the sweep tries again: {}", call, flow,

@@ -32,20 +32,27 @@ public class CallOwnership implements CallOwners {
 
     /**
      * Records that the process instance owns the call, and the key of the callback URL it gave ACS for it
-     * ({@code CallbackUrls.forCall}), in a transaction of its own that commits before the step goes on: a call ACS
-     * made is owned even when the step that made it fails afterwards (the step's retry makes ACS answer with the
-     * same call, its request key being the same). Events of the call that arrived early are then correlated at once.
+     * ({@code CallbackUrls.forCall}), in the caller's transaction: correlation takes the call's events once the step
+     * that made the call has committed (not while it runs, which would change the flow under the step's feet), and
+     * early events are then correlated at once. That the flow made the call is also recorded at once, in a
+     * transaction of its own, so a call ACS made is hung up with its flow even when the step fails afterwards
+     * ({@link CallJanitor}; the step's retry makes ACS answer with the same call, its request key being the same).
      */
     public void register(String callConnectionId, String processInstanceId, String callbackKey) {
         ownTransaction.executeWithoutResult(status -> {
-            int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
-                    processInstanceId, callbackKey, callConnectionId);
-            if (updated == 0) {
-                jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
-                        + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
+            if (jdbc.update("update made_call set process_instance_id = ? where call_connection_id = ?", processInstanceId,
+                    callConnectionId) == 0) {
+                jdbc.update("insert into made_call (call_connection_id, process_instance_id, created_at) values (?, ?, ?)",
+                        callConnectionId, processInstanceId, Timestamp.from(Instant.now()));
             }
         });
-        publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId));
+        int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
+                processInstanceId, callbackKey, callConnectionId);
+        if (updated == 0) {
+            jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
+                    + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
+        }
+        AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
     }
 
     /** Calls whose owning flow is still running. */

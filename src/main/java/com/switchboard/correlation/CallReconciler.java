@@ -114,8 +114,8 @@ public class CallReconciler {
     private List<WaitingCall> waitingCalls(Timestamp cutoff, boolean quietOnly) {
         String quiet = quietOnly ? " and not exists (select 1 from callback_inbox i where i.call_connection_id = "
                 + "o.call_connection_id and i.received_at >= ?)" : "";
-        String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where o.released_at is null "
-                + "and coalesce(o.reconciled_at, o.created_at) < ? and exists (select 1 from ACT_RU_EVENT_SUBSCR s "
+        String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where "
+                + "coalesce(o.reconciled_at, o.created_at) < ? and exists (select 1 from ACT_RU_EVENT_SUBSCR s "
                 + "where s.PROC_INST_ID_ = o.process_instance_id and s.EVENT_TYPE_ = 'message')" + quiet
                 + " order by coalesce(o.reconciled_at, o.created_at) fetch first " + properties.batch() + " rows only";
         Object[] arguments = quietOnly ? new Object[]{cutoff, cutoff} : new Object[]{cutoff};

@@ -40,8 +40,8 @@ class OrphanCallsIT extends SwitchboardIntegrationTest {
         List<CallSnapshot> calls = callsTo(target);
         assertThat(calls).as("one call, however often the step was tried").hasSize(1);
         String call = calls.get(0).callConnectionId();
-        assertThat(jdbc.queryForObject("select process_instance_id from call_owner where call_connection_id = ?",
-                String.class, call)).isEqualTo(flow.getId());
+        assertThat(jdbc.queryForObject("select process_instance_id from made_call where call_connection_id = ?",
+                String.class, call)).as("known as the flow's call though its step never committed").isEqualTo(flow.getId());
         await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(emulator.call(call).orElseThrow().state()));
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.ofCall(call).stream().map(InboxEntry::eventName)
                 .anyMatch("CallConnected"::equals));
@@ -61,7 +61,7 @@ class OrphanCallsIT extends SwitchboardIntegrationTest {
         awaitEnded(flow);
         String call = callsTo(target).get(0).callConnectionId();
         await().atMost(Duration.ofSeconds(10)).until(() -> "disconnected".equals(emulator.call(call).orElseThrow().state()));
-        assertThat(jdbc.queryForObject("select count(*) from call_owner where call_connection_id = ? and released_at is not null",
+        assertThat(jdbc.queryForObject("select count(*) from made_call where call_connection_id = ? and released_at is not null",
                 Integer.class, call)).isEqualTo(1);
     }
 
