@@ -215,6 +215,19 @@ public class CallAutomationGateway {
         }
     }
 
+    /** The call while it lasts: empty once ACS no longer knows it (404) or says it is disconnected. */
+    public Optional<CallInfo> liveCall(String callConnectionId) {
+        try {
+            CallInfo call = getCall(callConnectionId);
+            return "disconnected".equalsIgnoreCase(call.state()) ? Optional.empty() : Optional.of(call);
+        } catch (AcsRequestException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public CallInfo getCall(String callConnectionId) {
         return call("read call " + callConnectionId, () -> info(connection(callConnectionId).getCallProperties()));
     }

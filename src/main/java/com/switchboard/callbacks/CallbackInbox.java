@@ -90,11 +90,8 @@ public class CallbackInbox {
         for (CallbackEvent event : events) {
             String storedPayload = stored.get(event.eventId());
             if (storedPayload == null) {
-                jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, "
-                                + "payload, received_at, status, claimed_flow, claimed_call_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
-                        Timestamp.from(receivedAt), InboxStatus.PENDING.name(), sender == null ? null : sender.flow(),
-                        sender == null ? null : sender.callKey());
+                insert(event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
+                        receivedAt, sender == null ? null : sender.flow(), sender == null ? null : sender.callKey(), "RECEIVED");
                 stored.put(event.eventId(), event.json());
                 receipts.add(Receipt.STORED);
             } else if (samePayload(storedPayload, event.json())) {
@@ -212,13 +209,19 @@ public class CallbackInbox {
     public boolean storeReconciled(String eventId, String type, String callConnectionId, String operationContext,
                                    String json, Instant at) {
         try {
-            jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
-                            + "received_at, status, origin) values (?, ?, ?, ?, ?, ?, ?, 'RECONCILED')", eventId, type,
-                    callConnectionId, operationContext, json, Timestamp.from(at), InboxStatus.PENDING.name());
+            insert(eventId, type, callConnectionId, operationContext, json, at, null, null, "RECONCILED");
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    private void insert(String eventId, String type, String callConnectionId, String operationContext, String json,
+                        Instant receivedAt, String claimedFlow, String claimedCallKey, String origin) {
+        jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
+                        + "received_at, status, claimed_flow, claimed_call_key, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                eventId, type, callConnectionId, operationContext, json, Timestamp.from(receivedAt),
+                InboxStatus.PENDING.name(), claimedFlow, claimedCallKey, origin);
     }
 
     private static String truncate(String reason) {

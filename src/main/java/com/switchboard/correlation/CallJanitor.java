@@ -1,8 +1,6 @@
 package com.switchboard.correlation;
 
-import com.switchboard.acs.AcsRequestException;
 import com.switchboard.acs.CallAutomationGateway;
-import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.RequestKey;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -107,17 +105,7 @@ class CallJanitor extends AbstractProcessEnginePlugin {
                 + "event_type = 'Microsoft.Communication.CallDisconnected'", Integer.class, call) > 0) {
             return; // ACS said it has ended: no need to ask
         }
-        CallInfo state;
-        try {
-            state = acs.getObject().getCall(call);
-        } catch (AcsRequestException e) {
-            if (e.status() == 404) {
-                return;
-            }
-            throw e;
-        }
-        if (!"disconnected".equalsIgnoreCase(state.state())
-                && acs.getObject().hangUp(call, true, RequestKey.random())) {
+        if (acs.getObject().liveCall(call).isPresent() && acs.getObject().hangUp(call, true, RequestKey.random())) {
             log.warn("The flow that owned call {} has ended while the call was still live: hung up for everyone", call);
         }
     }

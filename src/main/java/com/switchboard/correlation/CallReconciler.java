@@ -2,7 +2,6 @@ package com.switchboard.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.acs.AcsRequestException;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.ParticipantInfo;
@@ -143,19 +142,10 @@ public class CallReconciler {
     boolean reconcile(WaitingCall call) {
         Set<String> waits = runtime.createEventSubscriptionQuery().processInstanceId(call.flow()).eventType("message")
                 .list().stream().map(EventSubscription::getEventName).collect(Collectors.toSet());
-        CallInfo state;
-        try {
-            state = acs.getCall(call.callConnectionId());
-        } catch (AcsRequestException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            state = null;
-        }
+        CallInfo state = acs.liveCall(call.callConnectionId()).orElse(null);
         boolean stored = false;
-        if (state == null || "disconnected".equalsIgnoreCase(state.state())) {
-            stored = store(call, "CallDisconnected", null, null, state,
-                    "ACS no longer knows the call: it has ended");
+        if (state == null) {
+            stored = store(call, "CallDisconnected", null, null, null, "ACS no longer knows the call: it has ended");
         } else {
             if (waits.contains("CallConnected") && "connected".equalsIgnoreCase(state.state())) {
                 stored = store(call, "CallConnected", null, null, state, "ACS says the call is connected");
