@@ -14,9 +14,9 @@ import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
 
 /**
- * Call Automation requests the SDK 1.0.4 cannot make (connect, cancel add participant, transferee,
- * custom calling context, per-operation callback URI, invitation ids), sent through the same
- * authenticated pipeline at the newest stable api-version the reference specifies.
+ * The REST route of {@link CallAutomationGateway}: the operations the SDK 1.0.4 cannot make with all the options
+ * the actions offer, sent through the same authenticated pipeline at the newest stable api-version the reference
+ * specifies.
  */
 @Component
 class AcsRestClient {
@@ -49,20 +49,30 @@ class AcsRestClient {
             throw new UncheckedIOException(e);
         }
         Context context = key == null ? Context.NONE : new Context(RepeatabilityPolicy.CONTEXT_KEY, key);
+        int status;
+        String text;
         try (HttpResponse response = pipeline.sendSync(request, context)) {
-            String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
-            JsonNode json = text.isBlank() ? NullNode.getInstance() : mapper.readTree(text);
-            int status = response.getStatusCode();
-            if (status / 100 != 2) {
-                JsonNode error = json.path("error");
-                String code = error.path("code").isMissingNode() ? null : error.path("code").asText();
-                String message = error.path("message").asText(text);
-                throw new AcsRequestException("ACS could not " + what + ": HTTP " + status
-                        + (code == null ? "" : ", code " + code) + ": " + message, status, code, null);
-            }
-            return json;
+            status = response.getStatusCode();
+            text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+        } catch (RuntimeException e) {
+            throw AcsRequestException.unanswered(what, e);
+        }
+        if (status / 100 != 2) {
+            throw AcsRequestException.answered(what, status, errorBody(text), text, null);
+        }
+        try {
+            return text.isBlank() ? NullNode.getInstance() : mapper.readTree(text);
         } catch (IOException e) {
-            throw new AcsRequestException("ACS could not " + what + ": " + e.getMessage(), 0, null, e);
+            throw AcsRequestException.unanswered(what, e);
+        }
+    }
+
+    /** ACS's error body, or null when something in between answered with anything but JSON. */
+    private JsonNode errorBody(String text) {
+        try {
+            return text.isBlank() ? null : mapper.readTree(text);
+        } catch (IOException e) {
+            return null;
         }
     }
 }

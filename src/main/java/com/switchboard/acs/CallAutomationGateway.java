@@ -2,13 +2,10 @@ package com.switchboard.acs;
 
 import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallConnection;
-import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponse;
 import com.azure.communication.callautomation.models.AnswerCallOptions;
 import com.azure.communication.callautomation.models.CallRejectReason;
 import com.azure.communication.callautomation.models.RedirectCallOptions;
 import com.azure.communication.callautomation.models.RejectCallOptions;
-import com.azure.communication.callautomation.models.RemoveParticipantOptions;
-import com.azure.communication.callautomation.models.TransferCallToParticipantOptions;
 import com.azure.communication.callautomation.models.CallConnectionProperties;
 import com.azure.communication.callautomation.models.CallInvite;
 import com.azure.communication.callautomation.models.CallParticipant;
@@ -21,6 +18,7 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
@@ -32,43 +30,48 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * The only door to ACS Call Automation. Speaks in {@link Party} raw ids and plain records so that no SDK
- * type leaks into the flows; turns ACS errors into {@link AcsRequestException}s an operator can read.
+ * The only door to ACS Call Automation: one method and one request record per operation. Speaks in {@link Party}
+ * raw ids and plain records so that no SDK type leaks into the flows; turns ACS errors into
+ * {@link AcsRequestException}s an operator can read.
+ *
+ * <p>Each operation has one route, chosen once by what the SDK 1.0.4 (api-version 2023-03-06) can express with every
+ * option the action offers: through the SDK, or through {@link AcsRestClient} at 2026-03-12 on the same
+ * authenticated pipeline. The route never depends on the arguments of one call.
  */
 @Component
 public class CallAutomationGateway {
 
     private final CallAutomationClient client;
     private final AcsRestClient rest;
+    private final ObjectMapper mapper;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest) {
+    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest, ObjectMapper mapper) {
         this.client = client;
         this.rest = rest;
+        this.mapper = mapper;
     }
 
     /**
-     * Calls one party, or several at once (a group call). A phone number among them needs a caller ID.
-     *
-     * @param callbackUrl where ACS posts the call's events (the owning flow's, callbacks/CallbackUrls)
+     * Calls one party, or several at once (a group call). SDK route: both forms and all their options are in 1.0.4.
      */
-    public CallInfo createCall(List<Party> targets, Party callerId, String sourceDisplayName, String callbackUrl,
-                               String operationContext, RequestKey key) {
-        return call("create the call to " + targets, () -> {
+    public CallInfo createCall(CreateCallRequest request, RequestKey key) {
+        List<Party> targets = request.targets();
+        return sdk("create the call to " + targets, () -> {
             Context context = context(key);
             CallConnectionProperties created;
             if (targets.size() == 1) {
-                CallInvite invite = invite(targets.get(0), callerId, sourceDisplayName);
-                CreateCallOptions options = new CreateCallOptions(invite, callbackUrl)
-                        .setOperationContext(operationContext);
+                CallInvite invite = invite(targets.get(0), request.callerId(), request.sourceDisplayName());
+                CreateCallOptions options = new CreateCallOptions(invite, request.callbackUrl())
+                        .setOperationContext(request.operationContext());
                 created = client.createCallWithResponse(options, context).getValue().getCallConnectionProperties();
             } else {
                 CreateGroupCallOptions options = new CreateGroupCallOptions(
-                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), callbackUrl)
-                        .setOperationContext(operationContext)
-                        .setSourceDisplayName(sourceDisplayName);
-                if (callerId != null) {
-                    options.setSourceCallIdNumber(new PhoneNumberIdentifier(callerId.phoneNumber()));
+                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), request.callbackUrl())
+                        .setOperationContext(request.operationContext())
+                        .setSourceDisplayName(request.sourceDisplayName());
+                if (request.callerId() != null) {
+                    options.setSourceCallIdNumber(new PhoneNumberIdentifier(request.callerId().phoneNumber()));
                 }
                 created = client.createGroupCallWithResponse(options, context).getValue().getCallConnectionProperties();
             }
@@ -76,117 +79,112 @@ public class CallAutomationGateway {
         });
     }
 
-    /**
-     * Invites a party into a call and answers the invitation id (to cancel it). The outcome comes as
-     * AddParticipantSucceeded / AddParticipantFailed, to the operation callback URL when one is given.
-     */
-    public String addParticipant(String callConnectionId, Party participant, Party callerId, String sourceDisplayName,
-                                 Duration invitationTimeout, CustomCallingContext customContext,
-                                 String operationCallbackUrl, String operationContext, RequestKey key) {
-        ObjectNode body = json.objectNode();
-        body.set("participantToAdd", identifier(participant));
-        if (callerId != null) {
-            body.putObject("sourceCallerIdNumber").put("value", callerId.phoneNumber());
-        }
-        putIfPresent(body, "sourceDisplayName", sourceDisplayName);
-        if (invitationTimeout != null) {
-            body.put("invitationTimeoutInSeconds", invitationTimeout.toSeconds());
-        }
-        putCommon(body, customContext, operationCallbackUrl, operationContext);
-        JsonNode answer = rest.post(callPath(callConnectionId) + "/participants:add", body, key,
-                "add " + participant + " to call " + callConnectionId);
-        return answer.path("invitationId").asText(null);
-    }
-
-    /** Withdraws an invitation; CancelAddParticipantSucceeded / Failed follow, and the add fails with 487. */
-    public void cancelAddParticipant(String callConnectionId, String invitationId, String operationCallbackUrl,
-                                     String operationContext, RequestKey key) {
-        ObjectNode body = json.objectNode();
-        body.put("invitationId", invitationId);
-        putCommon(body, null, operationCallbackUrl, operationContext);
-        rest.post(callPath(callConnectionId) + "/participants:cancelAddParticipant", body, key,
-                "cancel invitation " + invitationId + " in call " + callConnectionId);
-    }
-
-    /**
-     * Transfers the call to a target. Without a transferee it transfers Switchboard's own leg of a 1:1 call
-     * (Switchboard leaves); with one, it moves that participant of a group call. CallTransferAccepted /
-     * CallTransferFailed follow.
-     */
-    public void transfer(String callConnectionId, Party target, Party transferee, Party callerId,
-                         CustomCallingContext customContext, String operationCallbackUrl, String operationContext,
-                         RequestKey key) {
-        String what = "transfer call " + callConnectionId + " to " + target;
-        if (transferee == null && callerId == null && customContext == null && operationCallbackUrl == null) {
-            call(what, () -> connection(callConnectionId).transferCallToParticipantWithResponse(
-                    new TransferCallToParticipantOptions(identifierOf(target)).setOperationContext(operationContext),
-                    context(key)));
-            return;
-        }
-        ObjectNode body = json.objectNode();
-        body.set("targetParticipant", identifier(target));
-        if (transferee != null) {
-            body.set("transferee", identifier(transferee));
-        }
-        if (callerId != null) {
-            body.putObject("sourceCallerIdNumber").put("value", callerId.phoneNumber());
-        }
-        putCommon(body, customContext, operationCallbackUrl, operationContext);
-        rest.post(callPath(callConnectionId) + ":transferToParticipant", body, key, what);
-    }
-
-    /** Removes a participant; RemoveParticipantSucceeded / RemoveParticipantFailed follow. */
-    public void removeParticipant(String callConnectionId, Party participant, String operationCallbackUrl,
-                                  String operationContext, RequestKey key) {
-        String what = "remove " + participant + " from call " + callConnectionId;
-        if (operationCallbackUrl == null) {
-            call(what, () -> connection(callConnectionId).removeParticipantWithResponse(
-                    new RemoveParticipantOptions(identifierOf(participant)).setOperationContext(operationContext),
-                    context(key)));
-            return;
-        }
-        ObjectNode body = json.objectNode();
-        body.set("participantToRemove", identifier(participant));
-        putCommon(body, null, operationCallbackUrl, operationContext);
-        rest.post(callPath(callConnectionId) + "/participants:remove", body, key, what);
-    }
-
-    /** Answers an incoming call; CallConnected / AnswerFailed follow, to the callback URL. */
-    public CallInfo answer(String incomingCallContext, String callbackUrl, String operationContext, RequestKey key) {
-        return call("answer the incoming call", () -> info(client.answerCallWithResponse(
-                new AnswerCallOptions(incomingCallContext, callbackUrl).setOperationContext(operationContext),
+    /** Answers an incoming call; CallConnected / AnswerFailed follow, to the callback URL. SDK route. */
+    public CallInfo answer(AnswerCallRequest request, RequestKey key) {
+        return sdk("answer the incoming call", () -> info(client.answerCallWithResponse(
+                new AnswerCallOptions(request.incomingCallContext(), request.callbackUrl())
+                        .setOperationContext(request.operationContext()),
                 context(key)).getValue().getCallConnectionProperties()));
     }
 
-    /** Declines an incoming call with a reason: none, busy or forbidden. No events follow. */
-    public void reject(String incomingCallContext, String reason, RequestKey key) {
-        call("reject the incoming call", () -> client.rejectCallWithResponse(new RejectCallOptions(incomingCallContext)
-                .setCallRejectReason(CallRejectReason.fromString(reason)), context(key)));
+    /** Declines an incoming call with a reason: none, busy or forbidden. No events follow. SDK route. */
+    public void reject(RejectCallRequest request, RequestKey key) {
+        sdk("reject the incoming call", () -> client.rejectCallWithResponse(
+                new RejectCallOptions(request.incomingCallContext())
+                        .setCallRejectReason(CallRejectReason.fromString(request.reason())), context(key)));
     }
 
-    /** Sends an incoming call elsewhere; Switchboard has no part in it afterwards. No events follow. */
-    public void redirect(String incomingCallContext, Party target, Party callerId, RequestKey key) {
-        call("redirect the incoming call to " + target, () -> client.redirectCallWithResponse(
-                new RedirectCallOptions(incomingCallContext, invite(target, callerId, null)), context(key)));
+    /** Sends an incoming call elsewhere; Switchboard has no part in it afterwards. No events follow. SDK route. */
+    public void redirect(RedirectCallRequest request, RequestKey key) {
+        sdk("redirect the incoming call to " + request.target(), () -> client.redirectCallWithResponse(
+                new RedirectCallOptions(request.incomingCallContext(), invite(request.target(), request.callerId(), null)),
+                context(key)));
     }
 
-    /** Joins Switchboard to an existing call; CallConnected / ConnectFailed follow, to the callback URL. */
-    public CallInfo connect(CallLocator locator, String callbackUrl, String operationContext, RequestKey key) {
+    /**
+     * Joins Switchboard to an existing call; CallConnected / ConnectFailed follow, to the callback URL. REST route:
+     * connect is not in the SDK 1.0.4.
+     */
+    public CallInfo connect(ConnectCallRequest request, RequestKey key) {
+        CallLocator locator = request.locator();
         ObjectNode body = json.objectNode();
         ObjectNode callLocator = body.putObject("callLocator");
         callLocator.put("kind", locator.kind().apiKind);
         callLocator.put(locator.kind().idField, locator.id());
-        body.put("callbackUri", callbackUrl);
-        putIfPresent(body, "operationContext", operationContext);
+        body.put("callbackUri", request.callbackUrl());
+        putIfPresent(body, "operationContext", request.operationContext());
         JsonNode answer = rest.post("calling/callConnections:connect", body, key, "connect to " + locator.id());
         return new CallInfo(answer.path("callConnectionId").asText(null), answer.path("serverCallId").asText(null),
                 answer.path("correlationId").asText(null), answer.path("callConnectionState").asText(null), List.of());
     }
 
+    /**
+     * Invites a party into a call and answers the invitation id (to cancel it). AddParticipantSucceeded /
+     * AddParticipantFailed follow, to the operation callback URL when one is given. REST route: the SDK 1.0.4 has no
+     * invitation id, custom headers or operation callback URL.
+     */
+    public String addParticipant(AddParticipantRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("participantToAdd", identifier(request.participant()));
+        if (request.callerId() != null) {
+            body.putObject("sourceCallerIdNumber").put("value", request.callerId().phoneNumber());
+        }
+        putIfPresent(body, "sourceDisplayName", request.sourceDisplayName());
+        if (request.invitationTimeout() != null) {
+            body.put("invitationTimeoutInSeconds", request.invitationTimeout().toSeconds());
+        }
+        putCommon(body, request.customContext(), request.operationCallbackUrl(), request.operationContext());
+        JsonNode answer = rest.post(callPath(request.callConnectionId()) + "/participants:add", body, key,
+                "add " + request.participant() + " to call " + request.callConnectionId());
+        return answer.path("invitationId").asText(null);
+    }
+
+    /**
+     * Withdraws an invitation; CancelAddParticipantSucceeded / Failed follow, and the add fails with 487. REST route:
+     * not in the SDK 1.0.4.
+     */
+    public void cancelAddParticipant(CancelAddParticipantRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.put("invitationId", request.invitationId());
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + "/participants:cancelAddParticipant", body, key,
+                "cancel invitation " + request.invitationId() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Transfers the call to a target; CallTransferAccepted / CallTransferFailed follow. REST route: the SDK 1.0.4 has
+     * no transferee, caller ID, custom headers or operation callback URL for it.
+     */
+    public void transfer(TransferCallRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.target()));
+        if (request.transferee() != null) {
+            body.set("transferee", identifier(request.transferee()));
+        }
+        if (request.callerId() != null) {
+            body.putObject("sourceCallerIdNumber").put("value", request.callerId().phoneNumber());
+        }
+        putCommon(body, request.customContext(), request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":transferToParticipant", body, key,
+                "transfer call " + request.callConnectionId() + " to " + request.target());
+    }
+
+    /**
+     * Removes a participant; RemoveParticipantSucceeded / RemoveParticipantFailed follow. REST route: the SDK 1.0.4
+     * has no operation callback URL for it.
+     */
+    public void removeParticipant(RemoveParticipantRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("participantToRemove", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + "/participants:remove", body, key,
+                "remove " + request.participant() + " from call " + request.callConnectionId());
+    }
+
     /** One participant of the call, or empty when that party is not in it. */
     public Optional<ParticipantInfo> getParticipant(String callConnectionId, Party participant) {
         try {
-            CallParticipant found = call("read " + participant + " in call " + callConnectionId, () ->
+            CallParticipant found = sdk("read " + participant + " in call " + callConnectionId, () ->
                     connection(callConnectionId).getParticipant(identifierOf(participant)));
             return Optional.of(new ParticipantInfo(found.getIdentifier().getRawId(), Boolean.TRUE.equals(found.isMuted())));
         } catch (AcsRequestException e) {
@@ -202,10 +200,10 @@ public class CallAutomationGateway {
      * Leaves the call, or ends it for everyone. A call that ACS no longer knows has ended already, which is
      * what hanging up wants: that answers {@code false} instead of failing.
      */
-    public boolean hangUp(String callConnectionId, boolean forEveryone, RequestKey key) {
+    public boolean hangUp(HangUpRequest request, RequestKey key) {
         try {
-            call("hang up call " + callConnectionId, () ->
-                    connection(callConnectionId).hangUpWithResponse(forEveryone, context(key)));
+            sdk("hang up call " + request.callConnectionId(), () ->
+                    connection(request.callConnectionId()).hangUpWithResponse(request.forEveryone(), context(key)));
             return true;
         } catch (AcsRequestException e) {
             if (e.status() == 404) {
@@ -229,12 +227,12 @@ public class CallAutomationGateway {
     }
 
     public CallInfo getCall(String callConnectionId) {
-        return call("read call " + callConnectionId, () -> info(connection(callConnectionId).getCallProperties()));
+        return sdk("read call " + callConnectionId, () -> info(connection(callConnectionId).getCallProperties()));
     }
 
     /** Everyone in the call, across all pages. */
     public List<ParticipantInfo> listParticipants(String callConnectionId) {
-        return call("list the participants of call " + callConnectionId, () ->
+        return sdk("list the participants of call " + callConnectionId, () ->
                 connection(callConnectionId).listParticipants().stream()
                         .map(p -> new ParticipantInfo(p.getIdentifier().getRawId(), Boolean.TRUE.equals(p.isMuted())))
                         .toList());
@@ -311,21 +309,17 @@ public class CallAutomationGateway {
                         : properties.getTargetParticipants().stream().map(CommunicationIdentifier::getRawId).toList());
     }
 
-    private static <T> T call(String what, Supplier<T> request) {
+    /** Runs an SDK request; what ACS answered, if not 2xx, becomes the one exception of a refused request. */
+    private <T> T sdk(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (HttpResponseException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-            String code = null;
-            String message = e.getMessage();
-            if (e.getValue() instanceof CommunicationErrorResponse error && error.getError() != null) {
-                code = error.getError().getCode();
-                message = error.getError().getMessage();
-            }
-            throw new AcsRequestException("ACS could not " + what + ": HTTP " + status
-                    + (code == null ? "" : ", code " + code) + ": " + message, status, code, e);
+            // The SDK has read ACS's error body into its own model; as a tree it is the body ACS sent.
+            JsonNode body = e.getValue() == null ? null : mapper.valueToTree(e.getValue());
+            throw AcsRequestException.answered(what, status, body, e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new AcsRequestException("ACS could not " + what + ": " + e.getMessage(), 0, null, e);
+            throw AcsRequestException.unanswered(what, e);
         }
     }
 }

@@ -2,11 +2,9 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
 import com.switchboard.acs.RequestKey;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
@@ -14,11 +12,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
- * The one way every call action reads its inputs and writes its outputs.
+ * The one way every call action reads its inputs and writes its outputs, by its {@link ActionSpec}.
  *
- * <p>Inputs are the task's {@code camunda:inputParameter}s (the element template's fields), or process
- * variables of the same name, read by {@link Inputs}. A missing or wrong input fails with an
- * {@link ActionInputException} that names the task and the field. Outputs are process variables.
+ * <p>Inputs are the task's own {@code camunda:inputParameter}s (the element template's fields), never process
+ * variables of the same name: a flow variable reaches an action only where the analyst maps it, like
+ * {@code ${callConnectionId}}. Anyone who may start a flow could otherwise steer an action with a start variable
+ * (say {@code operationCallbackUrl}, and with it the action's events). Values are judged by {@link Inputs}; a missing
+ * or wrong one fails with an {@link ActionInputException} that names the task and the field. Outputs are process
+ * variables, and only those the spec declares.
  */
 public final class ActionContext {
 
@@ -26,69 +27,40 @@ public final class ActionContext {
     public static final String OPERATION_CONTEXTS = "operationContexts";
     static final int KEPT_OPERATION_CONTEXTS = 16;
 
+    private final ActionSpec spec;
     private final DelegateExecution execution;
     private final Inputs inputs;
     private String operationContext;
 
-    ActionContext(DelegateExecution execution) {
+    ActionContext(ActionSpec spec, DelegateExecution execution) {
+        this.spec = spec;
         this.execution = execution;
-        this.inputs = new Inputs(execution::getVariable, this::invalid);
+        // The task's input parameters are local variables of the execution that runs it.
+        this.inputs = new Inputs(execution::getVariableLocal, this::invalid);
     }
 
     public String processInstanceId() {
         return execution.getProcessInstanceId();
     }
 
-    /** A required text input. */
-    public String text(String name) {
-        return inputs.text(name);
-    }
-
-    public String optionalText(String name) {
-        return inputs.optionalText(name);
-    }
-
-    /** A required party: a phone number like +14255550123 or a user id like 8:acs:... */
-    public Party party(String name) {
-        return inputs.party(name);
-    }
-
-    /** One or more parties, separated by commas or semicolons (or a list variable). */
-    public List<Party> parties(String name) {
-        return inputs.parties(name);
+    /** The input's value, read as its kind says; null for an optional one the task leaves empty. */
+    public <T> T get(ActionInput<T> input) {
+        return declared(input).read(inputs);
     }
 
     /**
      * The caller ID (a phone number the ACS resource owns) shown to phone numbers being called: required when any of
      * them is a phone number, otherwise optional.
      */
-    public Party callerIdFor(Collection<Party> called, String name) {
-        return inputs.callerIdFor(called, name);
+    public Party callerIdFor(Collection<Party> called, ActionInput<Party> callerId) {
+        return inputs.callerIdFor(called, declared(callerId).name());
     }
 
-    public boolean flag(String name, boolean defaultValue) {
-        return inputs.flag(name, defaultValue);
-    }
-
-    /** An optional whole number of seconds within [min, max]. */
-    public Duration optionalSeconds(String name, int min, int max) {
-        return inputs.optionalSeconds(name, min, max);
-    }
-
-    /**
-     * Optional name/value pairs: a map variable, a JSON object, or text with one {@code Name: value} (or
-     * {@code Name=value}) per line.
-     */
-    public Map<String, String> optionalHeaders(String name) {
-        return inputs.optionalHeaders(name);
-    }
-
-    /** An optional absolute http(s) URL. */
-    public String optionalUrl(String name) {
-        return inputs.optionalUrl(name);
-    }
-
+    /** Sets one of the spec's outputs as a process variable. */
     public void output(String name, Object value) {
+        if (!spec.outputs().contains(name)) {
+            throw new IllegalStateException(spec.bean() + " writes " + name + ", which its spec does not declare");
+        }
         execution.setVariable(name, value);
     }
 
@@ -135,6 +107,13 @@ public final class ActionContext {
         String task = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
                 : execution.getCurrentActivityId();
         return new ActionInputException("Task \"" + task + "\", input \"" + field + "\": " + problem);
+    }
+
+    private <I extends ActionInput<?>> I declared(I input) {
+        if (!spec.declares(input)) {
+            throw new IllegalStateException(spec.bean() + " reads " + input + ", which its spec does not declare");
+        }
+        return input;
     }
 
     private ExecutionEntity branch() {

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses a diagram, when it is deployed, whose call action tasks could not work: a task that is not
- * asynchronous before (an ACS error would roll back the step before it, with no incident to retry), or
- * that lacks an input its action requires. Likewise a start-variable check that is asynchronous (a bad start
+ * asynchronous before (an ACS error would roll back the step before it, with no incident to retry), that lacks an
+ * input its action requires, or that maps an input its action does not read (a misspelt name would otherwise be
+ * ignored). The inputs are those of the action's {@link ActionSpec}. Likewise a start-variable check that is asynchronous (a bad start
  * variable would no longer refuse the start), names no variable, or has a rule it cannot read. The message names
  * the task and the field, so the analyst knows what to fix in Modeler.
  */
@@ -70,8 +71,19 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
                     + expression + " and must be asynchronous before (camunda:asyncBefore=\"true\"; the element "
                     + "template sets it), so that an ACS error becomes a retry and an incident");
         }
-        Set<String> missing = new TreeSet<>(action.requiredInputs());
-        missing.removeAll(mappedInputs(task));
+        ActionSpec spec = action.spec();
+        Set<String> mapped = mappedInputs(task);
+        Set<String> unknown = new TreeSet<>(mapped);
+        spec.inputs().forEach(input -> unknown.remove(input.name()));
+        if (!unknown.isEmpty()) {
+            throw new ProcessEngineException("Task \"" + name + "\" (" + task.attribute("id") + ") performs the call action "
+                    + expression + " but has the input " + String.join(", ", unknown.stream().map(m -> "\"" + m + "\"").toList())
+                    + ", which " + spec.title() + " does not read; its inputs are "
+                    + String.join(", ", spec.inputs().stream().map(ActionInput::name).toList())
+                    + ". Re-apply the element template in Camunda Modeler, or rename the input");
+        }
+        Set<String> missing = new TreeSet<>(spec.requiredInputs());
+        missing.removeAll(mapped);
         if (!missing.isEmpty()) {
             throw new ProcessEngineException("Task \"" + name + "\" (" + task.attribute("id") + ") performs the call action "
                     + expression + " but has no input " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())

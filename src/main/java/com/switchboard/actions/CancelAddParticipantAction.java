@@ -1,29 +1,31 @@
 package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.CancelAddParticipantRequest;
 import org.springframework.stereotype.Component;
 
-/**
- * Cancel add participant ({@code ${cancelAddParticipant}}): withdraws an invitation that has not been
- * answered yet.
- *
- * <p>Inputs: {@code callConnectionId}, {@code invitationId} (the output of Add participant),
- * {@code operationCallbackUrl}. Then wait for CancelAddParticipantSucceeded or CancelAddParticipantFailed;
- * the add itself fails with code 487.
- */
+/** Cancel add participant ({@code ${cancelAddParticipant}}): withdraws an invitation that is still ringing. */
 @Component("cancelAddParticipant")
 class CancelAddParticipantAction extends CallAction {
+
+    static final ActionInput<String> INVITATION_ID =
+            ActionInput.text("invitationId").required().preset("${invitationId}");
+
+    static final ActionSpec SPEC = ActionSpec.of("cancelAddParticipant", "Cancel add participant")
+            .inputs(CALL_CONNECTION_ID, INVITATION_ID, OPERATION_CALLBACK_URL)
+            .then("CancelAddParticipantSucceeded", "CancelAddParticipantFailed", "AddParticipantFailed");
 
     private final CallAutomationGateway acs;
 
     CancelAddParticipantAction(CallAutomationGateway acs) {
-        super("callConnectionId", "invitationId");
+        super(SPEC);
         this.acs = acs;
     }
 
     @Override
     protected void perform(ActionContext action) {
-        acs.cancelAddParticipant(action.text("callConnectionId"), action.text("invitationId"),
-                action.optionalUrl("operationCallbackUrl"), action.operationContext(), action.requestKey());
+        acs.cancelAddParticipant(new CancelAddParticipantRequest(action.get(CALL_CONNECTION_ID),
+                action.get(INVITATION_ID), action.get(OPERATION_CALLBACK_URL), action.operationContext()),
+                action.requestKey());
     }
 }

@@ -2,51 +2,41 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
-import com.switchboard.acs.RequestKey;
 import com.switchboard.acs.CallLocator;
-import com.switchboard.callbacks.CallbackUrl;
+import com.switchboard.acs.ConnectCallRequest;
+import com.switchboard.acs.RequestKey;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.correlation.CallOwnership;
 import org.springframework.stereotype.Component;
 
-/**
- * Connect ({@code ${connectCall}}): joins Switchboard to a call that already exists.
- *
- * <p>Inputs: {@code locatorKind} ({@code serverCall}, {@code groupCall} or {@code room}), {@code locatorId}
- * (the server call id, group call id or room id). Outputs: {@code callConnectionId}, {@code serverCallId},
- * {@code correlationId}, {@code callState}. Then wait for CallConnected or ConnectFailed.
- */
+/** Connect ({@code ${connectCall}}): joins Switchboard to an existing call, group call or room. */
 @Component("connectCall")
-class ConnectCallAction extends CallAction {
+class ConnectCallAction extends CallMakingAction {
+
+    static final ActionInput<String> LOCATOR_KIND =
+            ActionInput.choice("locatorKind", "serverCall", "groupCall", "room").required();
+    static final ActionInput<String> LOCATOR_ID = ActionInput.text("locatorId").required();
+
+    static final ActionSpec SPEC = ActionSpec.of("connectCall", "Connect")
+            .inputs(LOCATOR_KIND, LOCATOR_ID)
+            .outputs(CALL_OUTPUTS)
+            .then("CallConnected", "ConnectFailed", "ParticipantsUpdated");
 
     private final CallAutomationGateway acs;
-    private final CallOwnership ownership;
-    private final CallbackUrls callbacks;
 
     ConnectCallAction(CallAutomationGateway acs, CallOwnership ownership, CallbackUrls callbacks) {
-        super("locatorKind", "locatorId");
+        super(SPEC, ownership, callbacks);
         this.acs = acs;
-        this.ownership = ownership;
-        this.callbacks = callbacks;
     }
 
     @Override
-    protected void perform(ActionContext action) {
-        RequestKey key = action.requestKey();
-        CallbackUrl callback = callbacks.forCall(action.processInstanceId(), key.id().toString());
-        CallLocator.Kind kind = switch (action.text("locatorKind")) {
-            case "serverCall" -> CallLocator.Kind.SERVER_CALL;
+    protected CallInfo makeCall(ActionContext action, String callbackUrl, RequestKey key) {
+        CallLocator.Kind kind = switch (action.get(LOCATOR_KIND)) {
             case "groupCall" -> CallLocator.Kind.GROUP_CALL;
             case "room" -> CallLocator.Kind.ROOM;
-            default -> throw action.invalid("locatorKind", "'" + action.text("locatorKind")
-                    + "' is none of serverCall, groupCall, room");
+            default -> CallLocator.Kind.SERVER_CALL;
         };
-        CallInfo call = acs.connect(new CallLocator(kind, action.text("locatorId")),
-                callback.url(), action.operationContext(), key);
-        ownership.register(call.callConnectionId(), action.processInstanceId(), callback.callKey());
-        action.output("callConnectionId", call.callConnectionId());
-        action.output("serverCallId", call.serverCallId());
-        action.output("correlationId", call.correlationId());
-        action.output("callState", call.state());
+        return acs.connect(new ConnectCallRequest(new CallLocator(kind, action.get(LOCATOR_ID)), callbackUrl,
+                action.operationContext()), key);
     }
 }

@@ -201,6 +201,18 @@ final class Inputs {
         return headers;
     }
 
+    /** One of the choices; the first when it is missing or blank. */
+    String choice(String name, List<String> choices) {
+        String value = optionalText(name);
+        if (value == null) {
+            return choices.get(0);
+        }
+        if (!choices.contains(value)) {
+            throw invalid(name, quote(value) + " is none of " + String.join(", ", choices));
+        }
+        return value;
+    }
+
     /** An optional absolute http(s) URL. */
     String optionalUrl(String name) {
         String value = optionalText(name);

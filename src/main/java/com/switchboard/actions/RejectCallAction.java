@@ -1,33 +1,27 @@
 package com.switchboard.actions;
 
 import com.switchboard.acs.CallAutomationGateway;
-import java.util.Set;
+import com.switchboard.acs.RejectCallRequest;
 import org.springframework.stereotype.Component;
 
-/**
- * Reject ({@code ${rejectCall}}): declines an incoming call.
- *
- * <p>Inputs: {@code incomingCallContext}, {@code reason} ({@code none}, the default, {@code busy} or
- * {@code forbidden}). No events follow.
- */
+/** Reject ({@code ${rejectCall}}): declines an incoming call. No events follow. */
 @Component("rejectCall")
 class RejectCallAction extends CallAction {
 
-    private static final Set<String> REASONS = Set.of("none", "busy", "forbidden");
+    static final ActionInput<String> REASON = ActionInput.choice("reason", "none", "busy", "forbidden");
+
+    static final ActionSpec SPEC = ActionSpec.of("rejectCall", "Reject")
+            .inputs(INCOMING_CALL_CONTEXT, REASON);
 
     private final CallAutomationGateway acs;
 
     RejectCallAction(CallAutomationGateway acs) {
-        super("incomingCallContext");
+        super(SPEC);
         this.acs = acs;
     }
 
     @Override
     protected void perform(ActionContext action) {
-        String reason = action.optionalText("reason") == null ? "none" : action.optionalText("reason");
-        if (!REASONS.contains(reason)) {
-            throw action.invalid("reason", "'" + reason + "' is none of none, busy, forbidden");
-        }
-        acs.reject(action.text("incomingCallContext"), reason, action.requestKey());
+        acs.reject(new RejectCallRequest(action.get(INCOMING_CALL_CONTEXT), action.get(REASON)), action.requestKey());
     }
 }

@@ -50,6 +50,13 @@ class StartVariablesCheck implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new BadUserRequestException(String.join("; ", problems));
         }
+        // A declared variable the starter left out is still declared: tasks that map it (${callerId}) read it as
+        // empty, where the expression would otherwise fail on an unknown name.
+        for (StartVariableRule rule : rules) {
+            if (!flow.hasVariable(rule.variable())) {
+                flow.setVariable(rule.variable(), null);
+            }
+        }
     }
 
     /** The task's rules, those that depend on the called parties last. */

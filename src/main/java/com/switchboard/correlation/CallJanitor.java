@@ -1,6 +1,7 @@
 package com.switchboard.correlation;
 
 import com.switchboard.acs.CallAutomationGateway;
+import com.switchboard.acs.HangUpRequest;
 import com.switchboard.acs.RequestKey;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -105,7 +106,7 @@ class CallJanitor extends AbstractProcessEnginePlugin {
                 + "event_type = 'Microsoft.Communication.CallDisconnected'", Integer.class, call) > 0) {
             return; // ACS said it has ended: no need to ask
         }
-        if (acs.getObject().liveCall(call).isPresent() && acs.getObject().hangUp(call, true, RequestKey.random())) {
+        if (acs.getObject().liveCall(call).isPresent() && acs.getObject().hangUp(new HangUpRequest(call, true), RequestKey.random())) {
             log.warn("The flow that owned call {} has ended while the call was still live: hung up for everyone", call);
         }
     }

@@ -35,14 +35,14 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
 
     @Test
     void createsOneToOneAndGroupCalls() {
-        CallInfo phone = acs.createCall(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", callbacks(), "ctx-1", RequestKey.random());
+        CallInfo phone = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", callbacks(), "ctx-1"), RequestKey.random());
         assertThat(phone.callConnectionId()).isNotBlank();
         assertThat(phone.serverCallId()).isNotBlank();
         assertThat(phone.state()).isEqualTo("connecting");
         assertThat(phone.targets()).containsExactly("4:+14255550123");
 
-        CallInfo group = acs.createCall(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-1")), CALLER_ID,
-                null, callbacks(), "ctx-2", RequestKey.random());
+        CallInfo group = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-1")),
+                CALLER_ID, null, callbacks(), "ctx-2"), RequestKey.random());
         assertThat(emulator.call(group.callConnectionId()).orElseThrow().targets())
                 .containsExactly("4:+14255550123", "8:acs:user-1");
     }
@@ -50,8 +50,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void theSameRequestKeyNeverPlacesASecondCall() {
         RequestKey key = RequestKey.random();
-        CallInfo first = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", key);
-        CallInfo again = acs.createCall(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", key);
+        CallInfo first = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx"), key);
+        CallInfo again = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx"), key);
         assertThat(again.callConnectionId()).isEqualTo(first.callConnectionId());
     }
 
@@ -68,9 +68,10 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void addsAndRemovesParticipantsAndAnswersTheInvitationId() {
         String call = connectedCall("8:acs:user-4");
-        String invitation = acs.addParticipant(call, Party.parse("+14255550124"), CALLER_ID, null, Duration.ofSeconds(30),
+        String invitation = acs.addParticipant(new AddParticipantRequest(call, Party.parse("+14255550124"), CALLER_ID, null,
+                Duration.ofSeconds(30),
                 CustomCallingContext.forParty(Party.parse("+14255550124"), java.util.Map.of("Department", "sales")),
-                null, "add-ctx", RequestKey.random());
+                null, "add-ctx"), RequestKey.random());
         assertThat(invitation).isNotBlank();
         assertThat(emulator.call(call).orElseThrow().operations()).anySatisfy(operation -> {
             assertThat(operation.operationContext()).isEqualTo("add-ctx");
@@ -79,7 +80,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call).orElseThrow().participants().contains("4:+14255550124"));
 
-        acs.removeParticipant(call, Party.parse("+14255550124"), null, "remove-ctx", RequestKey.random());
+        acs.removeParticipant(new RemoveParticipantRequest(call, Party.parse("+14255550124"), null, "remove-ctx"),
+                RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 !emulator.call(call).orElseThrow().participants().contains("4:+14255550124"));
     }
@@ -88,7 +90,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     void connectsToGroupCallsAndServerCalls() {
         String group = "group-" + java.util.UUID.randomUUID();
         emulator.createGroupCall(group, List.of("8:acs:member-1", "8:acs:member-2"));
-        CallInfo joined = acs.connect(new CallLocator(CallLocator.Kind.GROUP_CALL, group), callbacks(), "ctx", RequestKey.random());
+        CallInfo joined = acs.connect(new ConnectCallRequest(new CallLocator(CallLocator.Kind.GROUP_CALL, group), callbacks(),
+                "ctx"), RequestKey.random());
         assertThat(joined.callConnectionId()).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
                 emulator.call(joined.callConnectionId()).map(CallSnapshot::state).orElse(null)));
@@ -96,20 +99,21 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
                 .contains("8:acs:member-1", "8:acs:member-2");
 
         String existing = connectedCall("8:acs:user-6");
-        CallInfo second = acs.connect(new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()),
-                callbacks(), "ctx", RequestKey.random());
+        CallInfo second = acs.connect(new ConnectCallRequest(
+                new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()), callbacks(), "ctx"),
+                RequestKey.random());
         assertThat(second.callConnectionId()).isNotEqualTo(existing);
     }
 
     @Test
     void transfersWithATransfereeAndCustomHeaders() {
-        CallInfo call = acs.createCall(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-7")), CALLER_ID,
-                null, callbacks(), "ctx", RequestKey.random());
+        CallInfo call = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-7")),
+                CALLER_ID, null, callbacks(), "ctx"), RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call.callConnectionId()).orElseThrow().participants().contains("8:acs:user-7"));
         Party target = Party.parse("8:acs:user-8");
-        acs.transfer(call.callConnectionId(), target, Party.parse("8:acs:user-7"), null,
-                CustomCallingContext.forParty(target, java.util.Map.of("ticket", "42")), null, "transfer-ctx",
+        acs.transfer(new TransferCallRequest(call.callConnectionId(), target, Party.parse("8:acs:user-7"), null,
+                CustomCallingContext.forParty(target, java.util.Map.of("ticket", "42")), null, "transfer-ctx"),
                 RequestKey.random());
         assertThat(emulator.call(call.callConnectionId()).orElseThrow().operations()).anySatisfy(operation -> {
             assertThat(operation.transferee()).isEqualTo("8:acs:user-7");
@@ -122,16 +126,16 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void hangingUpForEveryoneEndsTheCallAndHangingUpAnEndedCallIsNoError() {
         String call = connectedCall("8:acs:user-5");
-        assertThat(acs.hangUp(call, true, RequestKey.random())).isTrue();
+        assertThat(acs.hangUp(new HangUpRequest(call, true), RequestKey.random())).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call).map(CallSnapshot::state).orElse("gone").equals("disconnected"));
-        assertThat(acs.hangUp("no-such-call", false, RequestKey.random())).isFalse();
+        assertThat(acs.hangUp(new HangUpRequest("no-such-call", false), RequestKey.random())).isFalse();
     }
 
     @Test
     void anAcsErrorReadsAsWhatWasAskedAndWhatAcsAnswered() {
-        assertThatThrownBy(() -> acs.addParticipant("no-such-call", Party.parse("8:acs:x"), null, null, null, null, null,
-                "ctx", RequestKey.random()))
+        assertThatThrownBy(() -> acs.addParticipant(new AddParticipantRequest("no-such-call", Party.parse("8:acs:x"), null, null, null,
+                null, null, "ctx"), RequestKey.random()))
                 .isInstanceOf(AcsRequestException.class)
                 .hasMessageStartingWith("ACS could not add 8:acs:x to call no-such-call: HTTP 404, code 8522")
                 .satisfies(e -> assertThat(((AcsRequestException) e).status()).isEqualTo(404));
@@ -141,7 +145,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     }
 
     private String connectedCall(String target) {
-        CallInfo call = acs.createCall(List.of(Party.parse(target)), null, null, callbacks(), "ctx", RequestKey.random());
+        CallInfo call = acs.createCall(new CreateCallRequest(List.of(Party.parse(target)), null, null, callbacks(), "ctx"),
+                RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "connected".equals(emulator.call(call.callConnectionId()).map(CallSnapshot::state).orElse(null)));
         return call.callConnectionId();

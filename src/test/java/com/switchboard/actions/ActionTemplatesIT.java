@@ -28,8 +28,11 @@ class ActionTemplatesIT extends SwitchboardIntegrationTest {
     ObjectMapper mapper;
 
     @Test
-    void everyActionHasATemplateWhoseRequiredFieldsAreTheActionsRequiredInputs() throws Exception {
+    void everyActionBeanIsFoundBySpecAndHasATemplateWhoseRequiredFieldsAreItsRequiredInputs() throws Exception {
         assertThat(actions).hasSize(13);
+        assertThat(actions.values()).extracting(action -> action.spec()).as("the specs the unit tests find")
+                .containsExactlyInAnyOrderElementsOf(ActionSpecs.all());
+        actions.forEach((bean, action) -> assertThat(action.spec().bean()).as("spec of bean %s", bean).isEqualTo(bean));
         for (Map.Entry<String, CallAction> action : actions.entrySet()) {
             File file = new File("processes/element-templates/" + action.getKey() + ".json");
             assertThat(file).as("template of %s", action.getKey()).exists();
@@ -41,7 +44,7 @@ class ActionTemplatesIT extends SwitchboardIntegrationTest {
                 }
             }
             assertThat(required).as("required fields of %s", action.getKey())
-                    .isEqualTo(new TreeSet<>(action.getValue().requiredInputs()));
+                    .isEqualTo(action.getValue().spec().requiredInputs());
         }
     }
 

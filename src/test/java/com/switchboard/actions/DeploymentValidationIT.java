@@ -23,6 +23,18 @@ class DeploymentValidationIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void aMisspeltInputIsRefusedNamingTheInputsTheActionReads() {
+        String bpmn = diagram("camunda:asyncBefore=\"true\"",
+                "<camunda:inputParameter name=\"callConnectionId\">${callConnectionId}</camunda:inputParameter>"
+                        + "<camunda:inputParameter name=\"participant\">+14255550123</camunda:inputParameter>"
+                        + "<camunda:inputParameter name=\"calerId\">+14255550100</camunda:inputParameter>");
+        assertThatThrownBy(() -> deploy(bpmn)).hasMessageContaining(
+                "Task \"Invite the agent\" (invite) performs the call action ${addParticipant} but has the input "
+                        + "\"calerId\", which Add participant does not read; its inputs are callConnectionId, participant, "
+                        + "callerId, sourceDisplayName, invitationTimeout, customHeaders, operationCallbackUrl");
+    }
+
+    @Test
     void aCallActionThatIsNotAsynchronousIsRefused() {
         String bpmn = diagram("", "<camunda:inputParameter name=\"callConnectionId\">x</camunda:inputParameter>"
                 + "<camunda:inputParameter name=\"participant\">+14255550123</camunda:inputParameter>");

@@ -63,6 +63,25 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void startVariablesNamedLikeActionInputsDoNotReachTheActions() {
+        // Anyone who may start a flow could otherwise send its add-participant events elsewhere, or change what the
+        // callee sees: an action reads only the inputs its task maps.
+        ProcessInstance call = startCall(CUSTOMER, AGENT, Map.of(
+                "operationCallbackUrl", "https://attacker.example/acs-events",
+                "sourceDisplayName", "Not your bank",
+                "customHeaders", "X-MS-Custom-Stolen: yes",
+                "forEveryone", "false"));
+        awaitEnded(call);
+
+        assertThat(call).hasPassedInOrder("addParticipant", "participantAdded", "hangUp", "callDisconnected");
+        String callConnectionId = (String) variable(call, "callConnectionId");
+        assertThat(inbox.ofCall(callConnectionId)).filteredOn(e -> e.status() == InboxStatus.CORRELATED)
+                .extracting(InboxEntry::eventName).contains("AddParticipantSucceeded");
+        assertThat(emulator.deliveredEvents()).as("nothing went to the start variable's URL")
+                .isNotEmpty().noneSatisfy(event -> assertThat(event.callbackUri()).contains("attacker.example"));
+    }
+
+    @Test
     void aBusyCalleeEndsInCalleeBusy() {
         ProcessInstance call = startCall("+15550000486", AGENT, Map.of());
         awaitEnded(call);
@@ -165,12 +184,31 @@ class OutboundCallFlowIT extends SwitchboardIntegrationTest {
 
     @Test
     void callingAPhoneNumberWithoutCallerIdPastTheCheckIsRefusedBeforeAcsIsAsked() {
+        long calls = emulator.calls().size();
         ProcessInstance call = startAtTheCall(Map.of("target", CUSTOMER, "participant", AGENT));
         await().atMost(FLOW_TIMEOUT).until(() ->
                 runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
         assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult().getIncidentMessage())
-                .startsWith("Task \"Call the target\", input \"callerId\": it is empty, but calling a phone number needs a caller ID");
+                .as("the task maps ${callerId}, which this flow, started past its check, does not have")
+                .startsWith("Unknown property used in expression: ${callerId}");
         assertThat(runtime.getVariable(call.getId(), "callConnectionId")).isNull();
+        assertThat(emulator.calls()).as("nobody was called").hasSize((int) calls);
+        runtime.deleteProcessInstance(call.getId(), "test done");
+    }
+
+    @Test
+    void aPhoneNumberWithAnEmptyCallerIdIsRefusedBeforeAcsIsAsked() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("target", CUSTOMER);
+        variables.put("participant", AGENT);
+        variables.put("callerId", null);
+        long calls = emulator.calls().size();
+        ProcessInstance call = startAtTheCall(variables);
+        await().atMost(FLOW_TIMEOUT).until(() ->
+                runtime.createIncidentQuery().processInstanceId(call.getId()).count() == 1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(call.getId()).singleResult().getIncidentMessage())
+                .startsWith("Task \"Call the target\", input \"callerId\": it is empty, but calling a phone number needs a caller ID");
+        assertThat(emulator.calls()).as("nobody was called").hasSize((int) calls);
         runtime.deleteProcessInstance(call.getId(), "test done");
     }
 

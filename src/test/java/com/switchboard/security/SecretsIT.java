@@ -74,7 +74,7 @@ class SecretsIT extends SwitchboardIntegrationTest {
         String callConnectionId = (String) variable(call, "callConnectionId");
         assertThat(output.getAll())
                 .as("the run's log was captured")
-                .contains("CreateCall done in task createCall").contains("call=" + callConnectionId)
+                .contains("Create call done in task createCall").contains("call=" + callConnectionId)
                 .doesNotContain(EmulatorSettings.DEFAULT_ACCESS_KEY)
                 .doesNotContain(TEST_ADMIN_PASSWORD)
                 .doesNotContain(EVENT_GRID_SECRET)

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import com.switchboard.actions.ActionInput;
+import com.switchboard.actions.ActionSpec;
+import com.switchboard.actions.ActionSpecs;
+import com.switchboard.actions.InputKind;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
@@ -38,9 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each template must be valid against the official Camunda 7 element templates JSON schema
  * ({@code @camunda/element-templates-json-schema} 0.22.1, vendored under {@code src/test/resources/element-templates}
  * with its MIT licence, so the test needs no network), and follow the house rules: it runs its bean
- * asynchronously (the start check synchronously), binds one input parameter per delegate input under exactly the name the delegate reads, marks
- * required inputs, and tells the analyst which variables it writes and which messages to wait for. The expected
- * inputs, outputs and messages are listed in {@link #ACTIONS}; change them together with the delegate.
+ * asynchronously (the start check synchronously), has one field per input of its action's {@link ActionSpec}, under
+ * exactly that name, required where the spec says so, of the form its kind needs, and tells the analyst which
+ * variables it writes and which messages to wait for. The specs are the actions' own ({@link ActionSpecs}): a field
+ * the spec does not know, or an input the template lacks, fails here.
  */
 class ElementTemplatesTest {
 
@@ -53,81 +58,11 @@ class ElementTemplatesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Input(String name, boolean required, String defaultValue) {
-
-        static Input required(String name) {
-            return new Input(name, true, null);
-        }
-
-        static Input required(String name, String defaultValue) {
-            return new Input(name, true, defaultValue);
-        }
-
-        static Input optional(String name) {
-            return new Input(name, false, null);
-        }
-
-        static Input optional(String name, String defaultValue) {
-            return new Input(name, false, defaultValue);
-        }
-    }
-
-    record Action(String bean, List<Input> inputs, List<String> outputs, List<String> messages) {
-    }
-
-    static final Input CALL_CONNECTION_ID = Input.required("callConnectionId", "${callConnectionId}");
-    static final Input INCOMING_CALL_CONTEXT = Input.required("incomingCallContext", "${incomingCallContext}");
-    static final Input OPERATION_CALLBACK_URL = Input.optional("operationCallbackUrl");
-    static final List<String> CALL_OUTPUTS = List.of("callConnectionId", "serverCallId", "correlationId", "callState");
     /** The one synchronous template: a bad start variable must refuse the start itself. */
     static final String START_CHECK = "checkStartVariables";
 
-    /** What each delegate reads, writes and lets the flow wait for. */
-    static final Map<String, Action> ACTIONS = index(
-            new Action("createCall",
-                    List.of(Input.required("targets"), Input.optional("callerId"), Input.optional("sourceDisplayName")),
-                    CALL_OUTPUTS, List.of("CallConnected", "CreateCallFailed", "ParticipantsUpdated")),
-            new Action("connectCall",
-                    List.of(Input.required("locatorKind", "serverCall"), Input.required("locatorId")),
-                    CALL_OUTPUTS, List.of("CallConnected", "ConnectFailed", "ParticipantsUpdated")),
-            new Action("addParticipant",
-                    List.of(CALL_CONNECTION_ID, Input.required("participant"), Input.optional("callerId"),
-                            Input.optional("sourceDisplayName"), Input.optional("invitationTimeout"),
-                            Input.optional("customHeaders"), OPERATION_CALLBACK_URL),
-                    List.of("invitationId"), List.of("AddParticipantSucceeded", "AddParticipantFailed")),
-            new Action("cancelAddParticipant",
-                    List.of(CALL_CONNECTION_ID, Input.required("invitationId", "${invitationId}"), OPERATION_CALLBACK_URL),
-                    List.of(), List.of("CancelAddParticipantSucceeded", "CancelAddParticipantFailed", "AddParticipantFailed")),
-            new Action("removeParticipant",
-                    List.of(CALL_CONNECTION_ID, Input.required("participant"), OPERATION_CALLBACK_URL),
-                    List.of(), List.of("RemoveParticipantSucceeded", "RemoveParticipantFailed")),
-            new Action("transferCall",
-                    List.of(CALL_CONNECTION_ID, Input.required("transferTarget"), Input.optional("transferee"),
-                            Input.optional("callerId"), Input.optional("customHeaders"), OPERATION_CALLBACK_URL),
-                    List.of(), List.of("CallTransferAccepted", "CallTransferFailed")),
-            new Action("hangUp",
-                    List.of(CALL_CONNECTION_ID, Input.optional("forEveryone", "false")),
-                    List.of(), List.of("CallDisconnected")),
-            new Action("getParticipant",
-                    List.of(CALL_CONNECTION_ID, Input.required("participant")),
-                    List.of("participantInCall", "participantMuted"), List.of()),
-            new Action("listParticipants",
-                    List.of(CALL_CONNECTION_ID),
-                    List.of("participants", "participantCount"), List.of()),
-            new Action("getCallProperties",
-                    List.of(CALL_CONNECTION_ID),
-                    List.of("callState", "serverCallId", "correlationId"), List.of()),
-            new Action("answerCall",
-                    List.of(INCOMING_CALL_CONTEXT),
-                    CALL_OUTPUTS, List.of("CallConnected", "AnswerFailed", "ParticipantsUpdated")),
-            new Action("rejectCall",
-                    List.of(INCOMING_CALL_CONTEXT, Input.optional("reason", "none")),
-                    List.of(), List.of()),
-            new Action("redirectCall",
-                    List.of(INCOMING_CALL_CONTEXT, Input.required("target"), Input.optional("callerId")),
-                    List.of(), List.of()),
-            // Its inputs are the flow's start variables, named by the analyst in Modeler's Inputs section.
-            new Action(START_CHECK, List.of(), List.of(), List.of()));
+    /** What each delegate reads, writes and lets the flow wait for: the actions' own specs. */
+    static final Map<String, ActionSpec> ACTIONS = index(ActionSpecs.all());
 
     static JsonSchema schema;
 
@@ -154,7 +89,7 @@ class ElementTemplatesTest {
     void there_is_exactly_one_template_per_delegate() {
         assertThat(templateFiles().map(ElementTemplatesTest::beanName))
                 .as("templates in %s", TEMPLATES)
-                .containsExactlyInAnyOrderElementsOf(ACTIONS.keySet());
+                .containsExactlyInAnyOrderElementsOf(concat(List.copyOf(ACTIONS.keySet()), List.of(START_CHECK)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,8 +157,11 @@ class ElementTemplatesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("templateFiles")
-    void has_one_field_per_delegate_input(Path file) {
-        Action action = ACTIONS.get(beanName(file));
+    void has_one_field_per_input_of_its_actions_spec(Path file) {
+        if (beanName(file).equals(START_CHECK)) {
+            return; // its inputs are the flow's start variables, named by the analyst in Modeler's Inputs section
+        }
+        ActionSpec action = ACTIONS.get(beanName(file));
         assertThat(action).as("%s is not a known call action", file.getFileName()).isNotNull();
         JsonNode template = read(file);
         List<JsonNode> inputs = list(template.path("properties")).stream()
@@ -231,27 +169,45 @@ class ElementTemplatesTest {
                 .toList();
 
         List<String> names = inputs.stream().map(input -> input.path("binding").path("name").asText()).toList();
-        assertThat(names).as("input parameter names").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(action.inputs().stream().map(Input::name).toList());
+        assertThat(names).as("input parameter names of %s against its spec", file.getFileName()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(action.inputs().stream().map(ActionInput::name).toList());
 
         Set<String> groups = list(template.path("groups")).stream().map(group -> group.path("id").asText()).collect(toSet());
-        for (Input expected : action.inputs()) {
+        for (ActionInput<?> expected : action.inputs()) {
             JsonNode field = inputs.stream()
                     .filter(input -> expected.name().equals(input.path("binding").path("name").asText()))
                     .findFirst().orElseThrow();
             String what = "field " + expected.name();
-            assertThat(field.path("type").asText()).as("%s type", what).isIn("String", "Text", "Dropdown");
+            assertThat(field.path("type").asText()).as("%s type for a %s input", what, expected.kind())
+                    .isEqualTo(switch (expected.kind()) {
+                        case HEADERS -> "Text";
+                        case BOOLEAN, CHOICE -> "Dropdown";
+                        default -> "String";
+                    });
             assertThat(field.path("label").asText()).as("%s label", what).isNotBlank();
             assertThat(field.path("description").asText()).as("%s description", what).isNotBlank();
             assertThat(field.path("constraints").path("notEmpty").asBoolean(false))
-                    .as("%s is %s", what, expected.required() ? "required (notEmpty)" : "optional (no notEmpty)")
-                    .isEqualTo(expected.required());
-            if (expected.defaultValue() != null) {
-                assertThat(field.path("value").asText()).as("%s default", what).isEqualTo(expected.defaultValue());
+                    .as("%s is %s", what, expected.isRequired() ? "required (notEmpty)" : "optional (no notEmpty)")
+                    .isEqualTo(expected.isRequired());
+            if (expected.preset() != null) {
+                assertThat(field.path("value").asText()).as("%s default", what).isEqualTo(expected.preset());
+            } else {
+                assertThat(field.has("value")).as("%s has no default", what).isFalse();
             }
-            if ("Dropdown".equals(field.path("type").asText())) {
+            if (!expected.choices().isEmpty()) {
                 assertThat(texts(field.path("choices"), "value")).as("%s choices", what)
-                        .contains(field.path("value").asText());
+                        .containsExactlyInAnyOrderElementsOf(expected.choices());
+            }
+            if (expected.kind() == InputKind.SECONDS) {
+                Pattern pattern = Pattern.compile(field.path("constraints").path("pattern").path("value").asText());
+                assertThat(List.of(String.valueOf(expected.min()), String.valueOf(expected.max())))
+                        .as("%s accepts its range", what).allMatch(value -> pattern.matcher(value).find());
+                assertThat(List.of(String.valueOf(expected.min() - 1), String.valueOf(expected.max() + 1)))
+                        .as("%s refuses what is out of range", what).noneMatch(value -> pattern.matcher(value).find());
+            }
+            if (List.of(InputKind.PARTY, InputKind.PARTIES, InputKind.CALLER_ID, InputKind.URL).contains(expected.kind())) {
+                assertThat(field.path("constraints").path("pattern").path("value").asText())
+                        .as("%s checks its form in Modeler", what).isNotBlank();
             }
             assertThat(field.path("group").asText()).as("%s group", what).isIn(groups);
         }
@@ -307,7 +263,11 @@ class ElementTemplatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("templateFiles")
     void description_names_the_outputs_and_the_messages_to_wait_for(Path file) {
-        Action action = ACTIONS.get(beanName(file));
+        if (beanName(file).equals(START_CHECK)) {
+            assertThat(read(file).path("description").asText()).contains("no message to wait for");
+            return;
+        }
+        ActionSpec action = ACTIONS.get(beanName(file));
         assertThat(action).as("%s is not a known call action", file.getFileName()).isNotNull();
         String description = read(file).path("description").asText();
         for (String name : concat(action.outputs(), action.messages())) {
@@ -324,9 +284,9 @@ class ElementTemplatesTest {
         assertThat(names).doesNotHaveDuplicates();
     }
 
-    private static Map<String, Action> index(Action... actions) {
-        Map<String, Action> byBean = new LinkedHashMap<>();
-        for (Action action : actions) {
+    private static Map<String, ActionSpec> index(List<ActionSpec> actions) {
+        Map<String, ActionSpec> byBean = new LinkedHashMap<>();
+        for (ActionSpec action : actions) {
             byBean.put(action.bean(), action);
         }
         return Map.copyOf(byBean);

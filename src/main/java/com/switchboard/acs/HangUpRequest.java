@@ -1,0 +1,5 @@
+package com.switchboard.acs;
+
+/** Leave the call, or end it for everyone. */
+public record HangUpRequest(String callConnectionId, boolean forEveryone) {
+}
