@@ -2,16 +2,14 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
 import com.switchboard.acs.RequestKey;
+import com.switchboard.engine.CurrentJob;
+import com.switchboard.engine.FlowBranch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
  * The one way every call action reads its inputs and writes its outputs.
@@ -103,7 +101,7 @@ public final class ActionContext {
             // The same on every retry of the step, like the request key: ACS answers a retried request as the first
             // one, and its result event carries the first one's operation context.
             operationContext = execution.getCurrentActivityId() + "/" + requestKey().id();
-            ExecutionEntity branch = branch();
+            DelegateExecution branch = FlowBranch.of(execution);
             Object issued = branch.getVariableLocal(OPERATION_CONTEXTS);
             List<String> contexts = new ArrayList<>();
             if (issued != null) {
@@ -123,24 +121,13 @@ public final class ActionContext {
      * from the job, which keeps its id and creation time across retries.
      */
     public RequestKey requestKey() {
-        JobExecutorContext jobContext = Context.getJobExecutorContext();
-        JobEntity job = jobContext == null ? null : jobContext.getCurrentJob();
-        if (job == null || job.getCreateTime() == null) {
-            return RequestKey.random();
-        }
-        return RequestKey.derivedFrom("job:" + job.getId(), job.getCreateTime().toInstant());
+        return CurrentJob.get().map(job -> RequestKey.derivedFrom("job:" + job.id(), job.createdAt()))
+                .orElseGet(RequestKey::random);
     }
 
     public ActionInputException invalid(String field, String problem) {
         String task = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
                 : execution.getCurrentActivityId();
         return new ActionInputException("Task \"" + task + "\", input \"" + field + "\": " + problem);
-    }
-
-    private ExecutionEntity branch() {
-        ExecutionEntity current = (ExecutionEntity) execution;
-        boolean ownScope = current.getActivity() != null && current.getActivity().isScope()
-                && current.getParent() != null;
-        return ownScope ? current.getParent() : current;
     }
 }

@@ -2,6 +2,7 @@ package com.switchboard.correlation;
 
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallOwners;
+import com.switchboard.engine.AfterCommit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
