@@ -3,6 +3,7 @@ package com.switchboard.correlation;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.RequestKey;
 import com.switchboard.engine.AfterCommit;
+import com.switchboard.engine.EngineTables;
 import com.switchboard.engine.FlowEndListener;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -54,8 +55,8 @@ class CallJanitor implements FlowEndListener {
             initialDelayString = "${switchboard.callbacks.reconcile.interval}")
     void sweep() {
         List<String> flows = jdbc.getObject().queryForList("select distinct o.process_instance_id from made_call o "
-                + "where o.released_at is null and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
-                + "o.process_instance_id) fetch first " + batch + " rows only", String.class);
+                + "where o.released_at is null and not " + EngineTables.isRunning("o.process_instance_id")
+                + " fetch first " + batch + " rows only", String.class);
         flows.forEach(flow -> worker.submit(() -> release(flow)));
     }
 

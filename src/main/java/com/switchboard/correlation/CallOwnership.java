@@ -3,6 +3,7 @@ package com.switchboard.correlation;
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallOwners;
 import com.switchboard.engine.AfterCommit;
+import com.switchboard.engine.EngineTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +59,8 @@ public class CallOwnership implements CallOwners {
 
     /** Calls whose owning flow is still running. */
     public long liveCalls() {
-        return jdbc.queryForObject("select count(*) from call_owner o where exists (select 1 from ACT_RU_EXECUTION e "
-                + "where e.ID_ = o.process_instance_id)", Long.class);
+        return jdbc.queryForObject("select count(*) from call_owner o where " + EngineTables.isRunning("o.process_instance_id"),
+                Long.class);
     }
 
     /** The process instance that owns the call, with the call's callback key, or null. */

@@ -7,6 +7,7 @@ import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.ParticipantInfo;
 import com.switchboard.callbacks.CallbackEventsStored;
 import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -114,8 +115,8 @@ public class CallReconciler {
         String quiet = quietOnly ? " and not exists (select 1 from callback_inbox i where i.call_connection_id = "
                 + "o.call_connection_id and i.received_at >= ?)" : "";
         String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where "
-                + "coalesce(o.reconciled_at, o.created_at) < ? and exists (select 1 from ACT_RU_EVENT_SUBSCR s "
-                + "where s.PROC_INST_ID_ = o.process_instance_id and s.EVENT_TYPE_ = 'message')" + quiet
+                + "coalesce(o.reconciled_at, o.created_at) < ? and " + EngineTables.waitsForMessage("o.process_instance_id")
+                + quiet
                 + " order by coalesce(o.reconciled_at, o.created_at) fetch first " + properties.batch() + " rows only";
         Object[] arguments = quietOnly ? new Object[]{cutoff, cutoff} : new Object[]{cutoff};
         return jdbc.query(sql, (rs, row) -> new WaitingCall(rs.getString(1), rs.getString(2)), arguments);

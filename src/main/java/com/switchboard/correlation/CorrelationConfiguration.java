@@ -3,6 +3,7 @@ package com.switchboard.correlation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.CallbacksProperties;
+import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,9 +16,9 @@ class CorrelationConfiguration {
 
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    CurrentCallVariables currentVariables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
+                                    EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
                                     MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, currentVariables, inbox, new ModelledMessages(repository), mapper,
+        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), mapper,
                 properties.earlyEventTtl(), Clock.systemUTC(), meters);
     }
 }

@@ -8,6 +8,7 @@ import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.engine.EngineTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ class EventCorrelator {
 
     private final RuntimeService runtime;
     private final CallOwnership ownership;
-    private final CurrentCallVariables currentVariables;
+    private final EngineTables engineTables;
     private final CallbackInbox inbox;
     private final ModelledMessages modelledMessages;
     private final CallVariables callVariables;
@@ -58,12 +59,12 @@ class EventCorrelator {
     private final Timer correlatedLatency;
     private final Timer appliedLatency;
 
-    EventCorrelator(RuntimeService runtime, CallOwnership ownership, CurrentCallVariables currentVariables,
+    EventCorrelator(RuntimeService runtime, CallOwnership ownership, EngineTables engineTables,
                     CallbackInbox inbox, ModelledMessages modelledMessages,
                     ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
-        this.currentVariables = currentVariables;
+        this.engineTables = engineTables;
         this.inbox = inbox;
         this.modelledMessages = modelledMessages;
         this.callVariables = new CallVariables(mapper);
@@ -155,7 +156,7 @@ class EventCorrelator {
 
     /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
     private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        return callVariables.changes(name, data(event), currentVariables.of(owner));
+        return callVariables.changes(name, data(event), engineTables.variables(owner, CallVariables.NAMES));
     }
 
     /**
