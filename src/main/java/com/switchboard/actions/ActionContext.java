@@ -2,10 +2,9 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
 import com.switchboard.acs.RequestKey;
+import com.switchboard.correlation.OperationContexts;
 import com.switchboard.engine.CurrentJob;
-import com.switchboard.engine.FlowBranch;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * {@link ActionInputException} that names the task and the field. Outputs are process variables.
  */
 public final class ActionContext {
-
-    /** The local variable of a flow branch with the operation contexts its actions sent, space-separated. */
-    public static final String OPERATION_CONTEXTS = "operationContexts";
-    static final int KEPT_OPERATION_CONTEXTS = 16;
 
     private final DelegateExecution execution;
     private final Inputs inputs;
@@ -92,26 +87,11 @@ public final class ActionContext {
 
     /**
      * The operation context sent with this action, so that its result event resumes a wait on this flow's
-     * branch and no other. The branch (the execution that goes on to wait) keeps the contexts it issued,
-     * the latest {@value #KEPT_OPERATION_CONTEXTS}, in the local variable {@value #OPERATION_CONTEXTS}, where
-     * correlation looks for them.
+     * branch and no other ({@link OperationContexts}: how it is made, kept and matched).
      */
     public String operationContext() {
         if (operationContext == null) {
-            // The same on every retry of the step, like the request key: ACS answers a retried request as the first
-            // one, and its result event carries the first one's operation context.
-            operationContext = execution.getCurrentActivityId() + "/" + requestKey().id();
-            DelegateExecution branch = FlowBranch.of(execution);
-            Object issued = branch.getVariableLocal(OPERATION_CONTEXTS);
-            List<String> contexts = new ArrayList<>();
-            if (issued != null) {
-                contexts.addAll(List.of(issued.toString().split(" ")));
-            }
-            contexts.add(operationContext);
-            while (contexts.size() > KEPT_OPERATION_CONTEXTS) {
-                contexts.remove(0);
-            }
-            branch.setVariableLocal(OPERATION_CONTEXTS, String.join(" ", contexts));
+            operationContext = OperationContexts.issue(execution, requestKey());
         }
         return operationContext;
     }

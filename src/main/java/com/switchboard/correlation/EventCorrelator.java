@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,8 +40,6 @@ class EventCorrelator {
     /** What became of an event. */
     enum Outcome { DONE, WAITING_FOR_OWNER, WAITING_FOR_WAIT_STATE }
 
-    /** Written by the actions (see ActionContext), read here: which operations a flow branch sent. */
-    static final String OPERATION_CONTEXTS = "operationContexts";
     private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated");
     private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
 
@@ -119,7 +116,7 @@ class EventCorrelator {
                     ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
                     : stillWaiting(event, owner, appliedNow);
         }
-        Optional<Execution> target = resultWait(waits, event.operationContext());
+        Optional<Execution> target = OperationContexts.waitFor(event.operationContext(), waits, runtime);
         if (target.isEmpty()) {
             apply(owner, variables);
             return isExpired(event)
@@ -168,21 +165,6 @@ class EventCorrelator {
             inbox.markVariablesApplied(event.id(), owner);
         }
         return Outcome.WAITING_FOR_WAIT_STATE;
-    }
-
-    /**
-     * The wait an operation's result belongs to: the one on the branch that sent the operation (its
-     * operation context is among the branch's {@code operationContexts}). An event without an operation
-     * context goes to the only wait, if there is just one.
-     */
-    private Optional<Execution> resultWait(List<Execution> waits, String operationContext) {
-        if (operationContext == null) {
-            return waits.size() == 1 ? Optional.of(waits.get(0)) : Optional.empty();
-        }
-        return waits.stream().filter(wait -> {
-            Object issued = runtime.getVariable(wait.getId(), OPERATION_CONTEXTS);
-            return issued != null && Arrays.asList(issued.toString().split(" ")).contains(operationContext);
-        }).findFirst();
     }
 
     private JsonNode data(InboxEntry event) {
