@@ -1,6 +1,6 @@
 package com.switchboard.callbacks;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +43,11 @@ class CallbackController {
     private final CallbackRejections rejections;
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     CallbackController(CallbackIntake intake, CloudEventsReader reader, CallbackInbox inbox, CallOwners owners,
-                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters) {
+                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters,
+                       Clock clock) {
         this.intake = intake;
         this.reader = reader;
         this.inbox = inbox;
@@ -53,6 +55,7 @@ class CallbackController {
         this.rejections = rejections;
         this.publisher = publisher;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** @param sender the flow whose callback URL this is; null only where callback authentication is off */
@@ -68,7 +71,7 @@ class CallbackController {
         if (sender != null) {
             checkOwnedBy(sender, events);
         }
-        List<CallbackInbox.Receipt> receipts = inbox.store(events, Instant.now(), sender);
+        List<CallbackInbox.Receipt> receipts = inbox.store(events, clock.instant(), sender);
         Set<String> calls = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,11 +44,13 @@ public class CallbackInbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    CallbackInbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
+    CallbackInbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** What became of an event of a delivery. */
@@ -194,7 +197,7 @@ public class CallbackInbox {
     public void finish(long id, InboxStatus status, String processInstanceId, String reason) {
         jdbc.update("update callback_inbox set status = ?, process_instance_id = ?, reason = ?, handled_at = ?, "
                         + "attempts = attempts + 1 where id = ?",
-                status.name(), processInstanceId, truncate(reason), Timestamp.from(Instant.now()), id);
+                status.name(), processInstanceId, truncate(reason), Timestamp.from(clock.instant()), id);
     }
 
     /** Counts a failed attempt and keeps its cause, leaving the event pending. */

@@ -6,7 +6,7 @@ import com.switchboard.engine.AfterCommit;
 import com.switchboard.engine.EngineTables;
 import com.switchboard.engine.FlowEndListener;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -35,14 +35,16 @@ class CallJanitor implements FlowEndListener {
     private final ObjectProvider<CallAutomationGateway> acs;
     private final ObjectProvider<PendingOperations> pending;
     private final int batch;
+    private final Clock clock;
     private final ExecutorService worker = Worker.named("call-janitor");
 
     CallJanitor(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CallAutomationGateway> acs,
-                ObjectProvider<PendingOperations> pending, ReconcileProperties properties) {
+                ObjectProvider<PendingOperations> pending, ReconcileProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.acs = acs;
         this.pending = pending;
         this.batch = properties.batch();
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +75,7 @@ class CallJanitor implements FlowEndListener {
                 try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call)) {
                     hangUpIfLive(call);
                     jdbc.getObject().update("update made_call set released_at = ? where call_connection_id = ?",
-                            Timestamp.from(Instant.now()), call);
+                            Timestamp.from(clock.instant()), call);
                 } catch (RuntimeException e) {
                     log.warn("Could not hang up call {} of the ended flow {}; the sweep tries again: {}", call, flow,
                             e.toString());

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,12 +60,12 @@ public class CallReconciler {
     private final ReconcileProperties properties;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService worker = Worker.named("call-reconciler");
 
     CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
                    RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
-                   ObjectMapper mapper, MeterRegistry meters) {
+                   ObjectMapper mapper, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.acs = acs;
         this.inbox = inbox;
@@ -75,6 +74,7 @@ public class CallReconciler {
         this.publisher = publisher;
         this.properties = properties;
         this.mapper = mapper;
+        this.clock = clock;
         this.meters = meters;
     }
 
@@ -181,7 +181,7 @@ public class CallReconciler {
         event.put("source", "calling/callConnections/" + call.callConnectionId());
         event.put("subject", "calling/callConnections/" + call.callConnectionId());
         event.put("specversion", "1.0");
-        event.put("time", Instant.now(clock).toString());
+        event.put("time", clock.instant().toString());
         ObjectNode data = event.putObject("data");
         data.put("callConnectionId", call.callConnectionId());
         if (state != null) {

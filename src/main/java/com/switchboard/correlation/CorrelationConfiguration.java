@@ -17,8 +17,8 @@ class CorrelationConfiguration {
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
                                     EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
-                                    MeterRegistry meters) {
+                                    Clock clock, MeterRegistry meters) {
         return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), mapper,
-                properties.earlyEventTtl(), Clock.systemUTC(), meters);
+                properties.earlyEventTtl(), clock, meters);
     }
 }
