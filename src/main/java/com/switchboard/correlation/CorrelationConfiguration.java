@@ -2,7 +2,6 @@ package com.switchboard.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.CallbackInbox;
-import com.switchboard.callbacks.CallbacksProperties;
 import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +15,7 @@ class CorrelationConfiguration {
 
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
+                                    EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CorrelationProperties properties,
                                     Clock clock, MeterRegistry meters) {
         return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), mapper,
                 properties.earlyEventTtl(), clock, meters);

@@ -3,7 +3,6 @@ package com.switchboard.correlation;
 import com.switchboard.callbacks.CallbackEventsStored;
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
-import com.switchboard.callbacks.CallbacksProperties;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import jakarta.annotation.PreDestroy;
@@ -53,7 +52,7 @@ class CorrelationLanes {
     private final AtomicLongArray waitStateSignals = new AtomicLongArray(1024);
 
     CorrelationLanes(EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
-                     TransactionTemplate transactions, CallbacksProperties properties) {
+                     TransactionTemplate transactions, CorrelationProperties properties) {
         this.correlator = correlator;
         this.ownership = ownership;
         this.inbox = inbox;
