@@ -1,9 +1,8 @@
 package com.switchboard.callbacks;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,13 +71,13 @@ class CallbackController {
             checkOwnedBy(sender, events);
         }
         List<CallbackInbox.Receipt> receipts = inbox.store(events, clock.instant(), sender);
-        Set<String> calls = new LinkedHashSet<>();
+        List<CallbackEvent> stored = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
             switch (receipts.get(i)) {
                 case STORED -> {
-                    calls.add(event.callConnectionId());
+                    stored.add(event);
                     meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
                 }
                 case DUPLICATE -> {
@@ -95,8 +94,8 @@ class CallbackController {
             }
         }
         MDC.remove("callConnectionId");
-        if (!calls.isEmpty()) {
-            publisher.publishEvent(new CallbackEventsStored(calls));
+        if (!stored.isEmpty()) {
+            publisher.publishEvent(new CallbackEventsStored(stored));
         }
         return ResponseEntity.ok().build();
     }

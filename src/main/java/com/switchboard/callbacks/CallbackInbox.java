@@ -209,10 +209,10 @@ public class CallbackInbox {
      * Stores an event that reconciliation derived from the call's state asked of ACS ({@code origin} RECONCILED);
      * {@code false} when an event with its id is stored already (the same proof twice).
      */
-    public boolean storeReconciled(String eventId, String type, String callConnectionId, String operationContext,
-                                   String json, Instant at) {
+    public boolean storeReconciled(CallbackEvent event, Instant at) {
         try {
-            insert(eventId, type, callConnectionId, operationContext, json, at, null, null, "RECONCILED");
+            insert(event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(), at,
+                    null, null, "RECONCILED");
             return true;
         } catch (DuplicateKeyException e) {
             return false;

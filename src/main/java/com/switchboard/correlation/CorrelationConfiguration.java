@@ -14,10 +14,15 @@ import org.springframework.context.annotation.Configuration;
 class CorrelationConfiguration {
 
     @Bean
-    EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
+    StoredEventData storedEventData(ObjectMapper mapper, CorrelationProperties properties) {
+        return new StoredEventData(mapper, properties.earlyEventTtl());
+    }
+
+    @Bean
+    EventCorrelator eventCorrelator(StoredEventData eventData, RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
                                     EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CorrelationProperties properties,
                                     Clock clock, MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), mapper,
+        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), eventData, mapper,
                 properties.earlyEventTtl(), clock, meters);
     }
 }

@@ -1,7 +1,5 @@
 package com.switchboard.correlation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.AcsEventNames;
 import com.switchboard.callbacks.CallOwner;
@@ -49,7 +47,7 @@ class EventCorrelator {
     private final CallbackInbox inbox;
     private final ModelledMessages modelledMessages;
     private final CallVariables callVariables;
-    private final ObjectMapper mapper;
+    private final StoredEventData eventData;
     private final Duration timeToLive;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -57,7 +55,7 @@ class EventCorrelator {
     private final Timer appliedLatency;
 
     EventCorrelator(RuntimeService runtime, CallOwnership ownership, EngineTables engineTables,
-                    CallbackInbox inbox, ModelledMessages modelledMessages,
+                    CallbackInbox inbox, ModelledMessages modelledMessages, StoredEventData eventData,
                     ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
@@ -65,7 +63,7 @@ class EventCorrelator {
         this.inbox = inbox;
         this.modelledMessages = modelledMessages;
         this.callVariables = new CallVariables(mapper);
-        this.mapper = mapper;
+        this.eventData = eventData;
         this.timeToLive = timeToLive;
         this.clock = clock;
         this.meters = meters;
@@ -153,7 +151,7 @@ class EventCorrelator {
 
     /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
     private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        return callVariables.changes(name, data(event), engineTables.variables(owner, CallVariables.NAMES));
+        return callVariables.changes(name, eventData.of(event), engineTables.variables(owner, CallVariables.NAMES));
     }
 
     /**
@@ -165,14 +163,6 @@ class EventCorrelator {
             inbox.markVariablesApplied(event.id(), owner);
         }
         return Outcome.WAITING_FOR_WAIT_STATE;
-    }
-
-    private JsonNode data(InboxEntry event) {
-        try {
-            return mapper.readTree(event.payload()).path("data");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored event " + event.eventId() + " is not JSON", e);
-        }
     }
 
     boolean isExpired(InboxEntry event) {
