@@ -19,10 +19,11 @@ class CorrelationConfiguration {
     }
 
     @Bean
-    EventCorrelator eventCorrelator(StoredEventData eventData, RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    EngineTables engineTables, CallbackInbox inbox, ObjectMapper mapper, CorrelationProperties properties,
-                                    Clock clock, MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), eventData, mapper,
-                properties.earlyEventTtl(), clock, meters);
+    EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
+                                    EngineTables engineTables, CallbackInbox inbox, StoredEventData eventData,
+                                    ObjectMapper mapper, CorrelationProperties properties, Clock clock,
+                                    MeterRegistry meters) {
+        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), eventData,
+                mapper, properties.earlyEventTtl(), clock, meters);
     }
 }
