@@ -31,6 +31,27 @@ class ArchitectureTest {
             .because("the webhook only authenticates, parses and stores; correlation delivers");
 
     @ArchTest
+    static final ArchRule onlyTheEnginePackageUsesTheEngineInternals = noClasses()
+            .that().resideOutsideOfPackage("com.switchboard.engine..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+            .because("the engine's internals are what a patch release or the Operaton fork breaks: one place to look");
+
+    @ArchTest
+    static final ArchRule theEnginePackageNeedsNoOtherPackage = noClasses()
+            .that().resideInAPackage("com.switchboard.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.switchboard.actions..", "com.switchboard.acs..",
+                    "com.switchboard.callbacks..", "com.switchboard.correlation..", "com.switchboard.incoming..",
+                    "com.switchboard.security..", "com.switchboard.webhooks..", "com.switchboard.emulator..")
+            .because("it offers the engine in Switchboard's terms and knows nothing of calls");
+
+    @ArchTest
+    static final ArchRule noSdkInternalsButTheSigner = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.switchboard.acs.AcsClientConfiguration")
+            .should().dependOnClassesThat().resideInAPackage("com.azure..implementation..")
+            .because("an SDK's implementation package changes without notice; the one exception is the SDK's own "
+                    + "HMAC signer, which the pipeline must use so that requests are signed exactly as ACS checks them");
+
+    @ArchTest
     static final ArchRule actionsGoThroughTheGateway = noClasses()
             .that().resideInAPackage("com.switchboard.actions..")
             .should().dependOnClassesThat().resideInAPackage("com.azure..");

@@ -2,14 +2,11 @@ package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
 import com.switchboard.acs.RequestKey;
-import java.util.ArrayList;
+import com.switchboard.correlation.OperationContexts;
+import com.switchboard.engine.CurrentJob;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
  * The one way every call action reads its inputs and writes its outputs, by its {@link ActionSpec}.
@@ -22,10 +19,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * variables, and only those the spec declares.
  */
 public final class ActionContext {
-
-    /** The local variable of a flow branch with the operation contexts its actions sent, space-separated. */
-    public static final String OPERATION_CONTEXTS = "operationContexts";
-    static final int KEPT_OPERATION_CONTEXTS = 16;
 
     private final ActionSpec spec;
     private final DelegateExecution execution;
@@ -66,26 +59,11 @@ public final class ActionContext {
 
     /**
      * The operation context sent with this action, so that its result event resumes a wait on this flow's
-     * branch and no other. The branch (the execution that goes on to wait) keeps the contexts it issued,
-     * the latest {@value #KEPT_OPERATION_CONTEXTS}, in the local variable {@value #OPERATION_CONTEXTS}, where
-     * correlation looks for them.
+     * branch and no other ({@link OperationContexts}: how it is made, kept and matched).
      */
     public String operationContext() {
         if (operationContext == null) {
-            // The same on every retry of the step, like the request key: ACS answers a retried request as the first
-            // one, and its result event carries the first one's operation context.
-            operationContext = execution.getCurrentActivityId() + "/" + requestKey().id();
-            ExecutionEntity branch = branch();
-            Object issued = branch.getVariableLocal(OPERATION_CONTEXTS);
-            List<String> contexts = new ArrayList<>();
-            if (issued != null) {
-                contexts.addAll(List.of(issued.toString().split(" ")));
-            }
-            contexts.add(operationContext);
-            while (contexts.size() > KEPT_OPERATION_CONTEXTS) {
-                contexts.remove(0);
-            }
-            branch.setVariableLocal(OPERATION_CONTEXTS, String.join(" ", contexts));
+            operationContext = OperationContexts.issue(execution, requestKey());
         }
         return operationContext;
     }
@@ -95,12 +73,8 @@ public final class ActionContext {
      * from the job, which keeps its id and creation time across retries.
      */
     public RequestKey requestKey() {
-        JobExecutorContext jobContext = Context.getJobExecutorContext();
-        JobEntity job = jobContext == null ? null : jobContext.getCurrentJob();
-        if (job == null || job.getCreateTime() == null) {
-            return RequestKey.random();
-        }
-        return RequestKey.derivedFrom("job:" + job.getId(), job.getCreateTime().toInstant());
+        return CurrentJob.get().map(job -> RequestKey.derivedFrom("job:" + job.id(), job.createdAt()))
+                .orElseGet(RequestKey::random);
     }
 
     public ActionInputException invalid(String field, String problem) {
@@ -114,12 +88,5 @@ public final class ActionContext {
             throw new IllegalStateException(spec.bean() + " reads " + input + ", which its spec does not declare");
         }
         return input;
-    }
-
-    private ExecutionEntity branch() {
-        ExecutionEntity current = (ExecutionEntity) execution;
-        boolean ownScope = current.getActivity() != null && current.getActivity().isScope()
-                && current.getParent() != null;
-        return ownScope ? current.getParent() : current;
     }
 }

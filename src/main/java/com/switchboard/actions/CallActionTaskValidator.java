@@ -1,6 +1,7 @@
 package com.switchboard.actions;
 
-import java.util.ArrayList;
+import com.switchboard.engine.BpmnElement;
+import com.switchboard.engine.ServiceTaskCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,13 +9,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the task and the field, so the analyst knows what to fix in Modeler.
  */
 @Component
-class CallActionTaskValidator extends AbstractProcessEnginePlugin {
+class CallActionTaskValidator implements ServiceTaskCheck {
 
     /** {@code ${bean}} or {@code #{bean}}: the engine evaluates both spellings alike. */
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
@@ -39,20 +33,12 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreBPMNParseListeners() == null) {
-            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                validate(element);
-            }
-        });
+    public void check(BpmnElement serviceTask) {
+        validate(serviceTask);
     }
 
-    private void validate(Element task) {
-        String expression = task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+    private void validate(BpmnElement task) {
+        String expression = task.camundaAttribute("delegateExpression");
         Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression);
         if (bean == null || !bean.matches()) {
             return;
@@ -66,7 +52,7 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         if (action == null) {
             return;
         }
-        if (!"true".equals(task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "asyncBefore"))) {
+        if (!"true".equals(task.camundaAttribute("asyncBefore"))) {
             throw new ProcessEngineException("Task \"" + name + "\" (" + task.attribute("id") + ") performs the call action "
                     + expression + " and must be asynchronous before (camunda:asyncBefore=\"true\"; the element "
                     + "template sets it), so that an ACS error becomes a retry and an incident");
@@ -91,21 +77,21 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void validateStartCheck(Element task, String name) {
+    private static void validateStartCheck(BpmnElement task, String name) {
         String what = "Task \"" + name + "\" (" + task.attribute("id") + ") checks the start variables";
-        if ("true".equals(task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "asyncBefore"))) {
+        if ("true".equals(task.camundaAttribute("asyncBefore"))) {
             throw new ProcessEngineException(what + " and must not be asynchronous before: only a synchronous check "
                     + "refuses a bad start, before anyone is called");
         }
-        List<Element> inputs = inputParameters(task);
+        List<BpmnElement> inputs = task.camundaInputParameters();
         if (inputs.isEmpty()) {
             throw new ProcessEngineException(what + " but names none: add an input per start variable, named after it, "
                     + "saying what it must be (" + StartVariableRule.FORMS + ")");
         }
-        for (Element input : inputs) {
+        for (BpmnElement input : inputs) {
             String variable = input.attribute("name");
-            String rule = input.getText() == null ? "" : input.getText();
-            if (!input.elements().isEmpty() || rule.contains("${") || rule.contains("#{")) {
+            String rule = input.text() == null ? "" : input.text();
+            if (input.hasChildElements() || rule.contains("${") || rule.contains("#{")) {
                 throw new ProcessEngineException(what + ": the rule for start variable \"" + variable + "\" must be "
                         + "plain text (" + StartVariableRule.FORMS + ")");
             }
@@ -117,16 +103,9 @@ class CallActionTaskValidator extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static Set<String> mappedInputs(Element task) {
+    private static Set<String> mappedInputs(BpmnElement task) {
         Set<String> names = new TreeSet<>();
-        inputParameters(task).forEach(input -> names.add(input.attribute("name")));
+        task.camundaInputParameters().forEach(input -> names.add(input.attribute("name")));
         return names;
-    }
-
-    private static List<Element> inputParameters(Element task) {
-        Element extensions = task.element("extensionElements");
-        Element inputOutput = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-        return inputOutput == null ? List.of()
-                : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter");
     }
 }

@@ -1,9 +1,8 @@
 package com.switchboard.callbacks;
 
-import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,9 +42,11 @@ class CallbackController {
     private final CallbackRejections rejections;
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     CallbackController(CallbackIntake intake, CloudEventsReader reader, CallbackInbox inbox, CallOwners owners,
-                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters) {
+                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters,
+                       Clock clock) {
         this.intake = intake;
         this.reader = reader;
         this.inbox = inbox;
@@ -53,6 +54,7 @@ class CallbackController {
         this.rejections = rejections;
         this.publisher = publisher;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** @param sender the flow whose callback URL this is; null only where callback authentication is off */
@@ -68,14 +70,14 @@ class CallbackController {
         if (sender != null) {
             checkOwnedBy(sender, events);
         }
-        List<CallbackInbox.Receipt> receipts = inbox.store(events, Instant.now(), sender);
-        Set<String> calls = new LinkedHashSet<>();
+        List<CallbackInbox.Receipt> receipts = inbox.store(events, clock.instant(), sender);
+        List<CallbackEvent> stored = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
             switch (receipts.get(i)) {
                 case STORED -> {
-                    calls.add(event.callConnectionId());
+                    stored.add(event);
                     meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
                 }
                 case DUPLICATE -> {
@@ -92,8 +94,8 @@ class CallbackController {
             }
         }
         MDC.remove("callConnectionId");
-        if (!calls.isEmpty()) {
-            publisher.publishEvent(new CallbackEventsStored(calls));
+        if (!stored.isEmpty()) {
+            publisher.publishEvent(new CallbackEventsStored(stored));
         }
         return ResponseEntity.ok().build();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,11 +44,13 @@ public class CallbackInbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    CallbackInbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
+    CallbackInbox(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** What became of an event of a delivery. */
@@ -194,7 +197,7 @@ public class CallbackInbox {
     public void finish(long id, InboxStatus status, String processInstanceId, String reason) {
         jdbc.update("update callback_inbox set status = ?, process_instance_id = ?, reason = ?, handled_at = ?, "
                         + "attempts = attempts + 1 where id = ?",
-                status.name(), processInstanceId, truncate(reason), Timestamp.from(Instant.now()), id);
+                status.name(), processInstanceId, truncate(reason), Timestamp.from(clock.instant()), id);
     }
 
     /** Counts a failed attempt and keeps its cause, leaving the event pending. */
@@ -206,10 +209,10 @@ public class CallbackInbox {
      * Stores an event that reconciliation derived from the call's state asked of ACS ({@code origin} RECONCILED);
      * {@code false} when an event with its id is stored already (the same proof twice).
      */
-    public boolean storeReconciled(String eventId, String type, String callConnectionId, String operationContext,
-                                   String json, Instant at) {
+    public boolean storeReconciled(CallbackEvent event, Instant at) {
         try {
-            insert(eventId, type, callConnectionId, operationContext, json, at, null, null, "RECONCILED");
+            insert(event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(), at,
+                    null, null, "RECONCILED");
             return true;
         } catch (DuplicateKeyException e) {
             return false;

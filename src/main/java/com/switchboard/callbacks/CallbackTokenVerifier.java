@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * Checks the bearer token ACS puts on every callback: RS256, signed by a key of the JWK set that ACS's
  * OpenID configuration names, issued by ACS, for this ACS resource (audience = its immutable ID), and
  * within its time window (with a small clock skew). The keys are fetched on first use, cached, and
- * fetched again (rate-limited) when a token names a key id the cache does not have.
+ * fetched again (rate-limited) when a token names a key id the cache does not have. The time window is checked
+ * against the system clock, not Switchboard's {@link java.time.Clock}: the token's times come from ACS's clock, and a
+ * test that moves Switchboard's time must not make ACS's tokens look expired or not yet valid.
  */
 @Component
 public class CallbackTokenVerifier {

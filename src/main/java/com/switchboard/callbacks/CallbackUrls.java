@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,10 @@ public class CallbackUrls {
     private final Environment environment;
     private final SecretKeySpec key;
 
-    CallbackUrls(AcsProperties acs, Environment environment, JdbcTemplate jdbc) {
+    CallbackUrls(AcsProperties acs, Environment environment, JdbcTemplate jdbc, Clock clock) {
         this.acs = acs;
         this.environment = environment;
-        this.key = new SecretKeySpec(Base64.getDecoder().decode(sharedKey(jdbc)), "HmacSHA256");
+        this.key = new SecretKeySpec(Base64.getDecoder().decode(sharedKey(jdbc, clock)), "HmacSHA256");
     }
 
     /**
@@ -96,7 +96,7 @@ public class CallbackUrls {
     }
 
     /** The cluster's key: read it, or make it when this is the first node (another node may race: read theirs). */
-    private static String sharedKey(JdbcTemplate jdbc) {
+    private static String sharedKey(JdbcTemplate jdbc, Clock clock) {
         String select = "select key_value from switchboard_key where name = ?";
         List<String> existing = jdbc.queryForList(select, String.class, KEY_NAME);
         if (!existing.isEmpty()) {
@@ -106,7 +106,7 @@ public class CallbackUrls {
         RANDOM.nextBytes(fresh);
         try {
             jdbc.update("insert into switchboard_key (name, key_value, created_at) values (?, ?, ?)", KEY_NAME,
-                    Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()));
+                    Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException raced) {
             // another node made it first
         }

@@ -3,17 +3,13 @@ package com.switchboard.correlation;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.HangUpRequest;
 import com.switchboard.acs.RequestKey;
+import com.switchboard.engine.AfterCommit;
+import com.switchboard.engine.EngineTables;
+import com.switchboard.engine.FlowEndListener;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,11 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * No call is left running at ACS once its flow is gone. When a flow ends, however it ends (its end event, an
  * operator cancelling it in Cockpit, an incident deleted), the calls it owns that ACS still has are hung up for
- * everyone, and what the flow had pending is forgotten. The end listener is a built-in one, which Camunda runs even
- * when a deletion skips custom listeners; a sweep catches what a crash between the flow's end and the hang-up left.
+ * everyone, and what the flow had pending is forgotten. The engine tells it of every flow's end, even a deletion that
+ * skips custom listeners ({@link FlowEndListener}); a sweep catches what a crash between the flow's end and the
+ * hang-up left.
  */
 @Component
-class CallJanitor extends AbstractProcessEnginePlugin {
+class CallJanitor implements FlowEndListener {
 
     private static final Logger log = LoggerFactory.getLogger(CallJanitor.class);
 
@@ -39,33 +36,21 @@ class CallJanitor extends AbstractProcessEnginePlugin {
     private final ObjectProvider<CallAutomationGateway> acs;
     private final ObjectProvider<PendingOperations> pending;
     private final int batch;
+    private final Clock clock;
     private final ExecutorService worker = Worker.named("call-janitor");
 
     CallJanitor(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CallAutomationGateway> acs,
-                ObjectProvider<PendingOperations> pending, ReconcileProperties properties) {
+                ObjectProvider<PendingOperations> pending, ReconcileProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.acs = acs;
         this.pending = pending;
         this.batch = properties.batch();
+        this.clock = clock;
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        ExecutionListener flowEnded = execution -> {
-            if (execution.getId().equals(execution.getProcessInstanceId())) {
-                String flow = execution.getProcessInstanceId();
-                AfterCommit.run(() -> worker.submit(() -> release(flow)));
-            }
-        };
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, flowEnded);
-            }
-        });
+    public void flowEnded(String processInstanceId) {
+        AfterCommit.run(() -> worker.submit(() -> release(processInstanceId)));
     }
 
     /** Calls whose flow no longer runs and that were not let go of yet: a crash came between. */
@@ -73,8 +58,8 @@ class CallJanitor extends AbstractProcessEnginePlugin {
             initialDelayString = "${switchboard.callbacks.reconcile.interval}")
     void sweep() {
         List<String> flows = jdbc.getObject().queryForList("select distinct o.process_instance_id from made_call o "
-                + "where o.released_at is null and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
-                + "o.process_instance_id) fetch first " + batch + " rows only", String.class);
+                + "where o.released_at is null and not " + EngineTables.isRunning("o.process_instance_id")
+                + " fetch first " + batch + " rows only", String.class);
         flows.forEach(flow -> worker.submit(() -> release(flow)));
     }
 
@@ -91,7 +76,7 @@ class CallJanitor extends AbstractProcessEnginePlugin {
                 try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call)) {
                     hangUpIfLive(call);
                     jdbc.getObject().update("update made_call set released_at = ? where call_connection_id = ?",
-                            Timestamp.from(Instant.now()), call);
+                            Timestamp.from(clock.instant()), call);
                 } catch (RuntimeException e) {
                     log.warn("Could not hang up call {} of the ended flow {}; the sweep tries again: {}", call, flow,
                             e.toString());

@@ -2,8 +2,10 @@ package com.switchboard.correlation;
 
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallOwners;
+import com.switchboard.engine.AfterCommit;
+import com.switchboard.engine.EngineTables;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,12 +24,15 @@ public class CallOwnership implements CallOwners {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-    CallOwnership(JdbcTemplate jdbc, ApplicationEventPublisher publisher, PlatformTransactionManager transactions) {
+    CallOwnership(JdbcTemplate jdbc, ApplicationEventPublisher publisher, PlatformTransactionManager transactions,
+                  Clock clock) {
         this.jdbc = jdbc;
         this.publisher = publisher;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
@@ -43,22 +48,22 @@ public class CallOwnership implements CallOwners {
             if (jdbc.update("update made_call set process_instance_id = ? where call_connection_id = ?", processInstanceId,
                     callConnectionId) == 0) {
                 jdbc.update("insert into made_call (call_connection_id, process_instance_id, created_at) values (?, ?, ?)",
-                        callConnectionId, processInstanceId, Timestamp.from(Instant.now()));
+                        callConnectionId, processInstanceId, Timestamp.from(clock.instant()));
             }
         });
         int updated = jdbc.update("update call_owner set process_instance_id = ?, callback_key = ? where call_connection_id = ?",
                 processInstanceId, callbackKey, callConnectionId);
         if (updated == 0) {
             jdbc.update("insert into call_owner (call_connection_id, process_instance_id, callback_key, created_at) "
-                    + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(Instant.now()));
+                    + "values (?, ?, ?, ?)", callConnectionId, processInstanceId, callbackKey, Timestamp.from(clock.instant()));
         }
         AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
     }
 
     /** Calls whose owning flow is still running. */
     public long liveCalls() {
-        return jdbc.queryForObject("select count(*) from call_owner o where exists (select 1 from ACT_RU_EXECUTION e "
-                + "where e.ID_ = o.process_instance_id)", Long.class);
+        return jdbc.queryForObject("select count(*) from call_owner o where " + EngineTables.isRunning("o.process_instance_id"),
+                Long.class);
     }
 
     /** The process instance that owns the call, with the call's callback key, or null. */

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.switchboard.acs.CallAutomationGateway;
 import com.switchboard.acs.CallInfo;
 import com.switchboard.acs.ParticipantInfo;
+import com.switchboard.callbacks.CallbackEvent;
 import com.switchboard.callbacks.CallbackEventsStored;
 import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -60,12 +62,12 @@ public class CallReconciler {
     private final ReconcileProperties properties;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService worker = Worker.named("call-reconciler");
 
     CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
                    RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
-                   ObjectMapper mapper, MeterRegistry meters) {
+                   ObjectMapper mapper, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.acs = acs;
         this.inbox = inbox;
@@ -74,6 +76,7 @@ public class CallReconciler {
         this.publisher = publisher;
         this.properties = properties;
         this.mapper = mapper;
+        this.clock = clock;
         this.meters = meters;
     }
 
@@ -114,8 +117,8 @@ public class CallReconciler {
         String quiet = quietOnly ? " and not exists (select 1 from callback_inbox i where i.call_connection_id = "
                 + "o.call_connection_id and i.received_at >= ?)" : "";
         String sql = "select o.call_connection_id, o.process_instance_id from call_owner o where "
-                + "coalesce(o.reconciled_at, o.created_at) < ? and exists (select 1 from ACT_RU_EVENT_SUBSCR s "
-                + "where s.PROC_INST_ID_ = o.process_instance_id and s.EVENT_TYPE_ = 'message')" + quiet
+                + "coalesce(o.reconciled_at, o.created_at) < ? and " + EngineTables.waitsForMessage("o.process_instance_id")
+                + quiet
                 + " order by coalesce(o.reconciled_at, o.created_at) fetch first " + properties.batch() + " rows only";
         Object[] arguments = quietOnly ? new Object[]{cutoff, cutoff} : new Object[]{cutoff};
         return jdbc.query(sql, (rs, row) -> new WaitingCall(rs.getString(1), rs.getString(2)), arguments);
@@ -143,35 +146,36 @@ public class CallReconciler {
         Set<String> waits = runtime.createEventSubscriptionQuery().processInstanceId(call.flow()).eventType("message")
                 .list().stream().map(EventSubscription::getEventName).collect(Collectors.toSet());
         CallInfo state = acs.liveCall(call.callConnectionId()).orElse(null);
-        boolean stored = false;
+        List<CallbackEvent> stored = new ArrayList<>();
         if (state == null) {
-            stored = store(call, "CallDisconnected", null, null, null, "ACS no longer knows the call: it has ended");
+            store(call, "CallDisconnected", null, null, null, "ACS no longer knows the call: it has ended", stored);
         } else {
             if (waits.contains("CallConnected") && "connected".equalsIgnoreCase(state.state())) {
-                stored = store(call, "CallConnected", null, null, state, "ACS says the call is connected");
+                store(call, "CallConnected", null, null, state, "ACS says the call is connected", stored);
             }
             List<String> present = acs.listParticipants(call.callConnectionId()).stream().map(ParticipantInfo::rawId).toList();
             for (PendingOperations.Pending operation : pending.of(call.callConnectionId())) {
                 boolean inCall = present.contains(operation.participant());
                 if (PendingOperations.ADD_PARTICIPANT.equals(operation.operation()) && inCall
                         && waits.contains("AddParticipantSucceeded")) {
-                    stored |= store(call, "AddParticipantSucceeded", operation.operationContext(), operation.participant(),
-                            state, "The invited participant is in the call");
+                    store(call, "AddParticipantSucceeded", operation.operationContext(), operation.participant(),
+                            state, "The invited participant is in the call", stored);
                 } else if (PendingOperations.REMOVE_PARTICIPANT.equals(operation.operation()) && !inCall
                         && waits.contains("RemoveParticipantSucceeded")) {
-                    stored |= store(call, "RemoveParticipantSucceeded", operation.operationContext(),
-                            operation.participant(), state, "The removed participant is no longer in the call");
+                    store(call, "RemoveParticipantSucceeded", operation.operationContext(),
+                            operation.participant(), state, "The removed participant is no longer in the call", stored);
                 }
             }
         }
-        if (stored) {
-            publisher.publishEvent(new CallbackEventsStored(Set.of(call.callConnectionId())));
+        if (!stored.isEmpty()) {
+            publisher.publishEvent(new CallbackEventsStored(stored));
         }
-        return stored;
+        return !stored.isEmpty();
     }
 
-    private boolean store(WaitingCall call, String name, String operationContext, String participant, CallInfo state,
-                          String proof) {
+    /** Stores the event the proof makes, and adds it to {@code stored}, unless it is stored already. */
+    private void store(WaitingCall call, String name, String operationContext, String participant, CallInfo state,
+                       String proof, List<CallbackEvent> stored) {
         String id = "reconciled-" + UUID.nameUUIDFromBytes((call.callConnectionId() + "/" + name + "/" + operationContext)
                 .getBytes(StandardCharsets.UTF_8));
         ObjectNode event = mapper.createObjectNode();
@@ -180,7 +184,7 @@ public class CallReconciler {
         event.put("source", "calling/callConnections/" + call.callConnectionId());
         event.put("subject", "calling/callConnections/" + call.callConnectionId());
         event.put("specversion", "1.0");
-        event.put("time", Instant.now(clock).toString());
+        event.put("time", clock.instant().toString());
         ObjectNode data = event.putObject("data");
         data.put("callConnectionId", call.callConnectionId());
         if (state != null) {
@@ -196,12 +200,12 @@ public class CallReconciler {
             result.put("message", "Reconciled: " + proof);
         }
         data.put("reconciled", proof);
-        boolean stored = inbox.storeReconciled(id, PREFIX + name, call.callConnectionId(), operationContext,
-                event.toString(), clock.instant());
-        if (stored) {
+        CallbackEvent reconciled = new CallbackEvent(id, PREFIX + name, call.callConnectionId(), operationContext, data,
+                event.toString());
+        if (inbox.storeReconciled(reconciled, clock.instant())) {
+            stored.add(reconciled);
             meters.counter("switchboard.callbacks.reconciled", "type", name).increment();
             log.info("Reconciled call {}: {} ({})", call.callConnectionId(), name, proof);
         }
-        return stored;
     }
 }

@@ -2,7 +2,7 @@ package com.switchboard.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.CallbackInbox;
-import com.switchboard.callbacks.CallbacksProperties;
+import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.camunda.bpm.engine.RepositoryService;
@@ -14,10 +14,16 @@ import org.springframework.context.annotation.Configuration;
 class CorrelationConfiguration {
 
     @Bean
+    StoredEventData storedEventData(ObjectMapper mapper, CorrelationProperties properties) {
+        return new StoredEventData(mapper, properties.earlyEventTtl());
+    }
+
+    @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    CurrentCallVariables currentVariables, CallbackInbox inbox, ObjectMapper mapper, CallbacksProperties properties,
+                                    EngineTables engineTables, CallbackInbox inbox, StoredEventData eventData,
+                                    ObjectMapper mapper, CorrelationProperties properties, Clock clock,
                                     MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, currentVariables, inbox, new ModelledMessages(repository), mapper,
-                properties.earlyEventTtl(), Clock.systemUTC(), meters);
+        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), eventData,
+                mapper, properties.earlyEventTtl(), clock, meters);
     }
 }

@@ -3,7 +3,6 @@ package com.switchboard.correlation;
 import com.switchboard.callbacks.CallbackEventsStored;
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
-import com.switchboard.callbacks.CallbacksProperties;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +37,7 @@ class CorrelationLanes {
     private static final int ATTEMPTS = 5;
 
     private final EventCorrelator correlator;
+    private final StoredEventData eventData;
     private final CallOwnership ownership;
     private final CallbackInbox inbox;
     private final TransactionTemplate transactions;
@@ -52,9 +52,10 @@ class CorrelationLanes {
      */
     private final AtomicLongArray waitStateSignals = new AtomicLongArray(1024);
 
-    CorrelationLanes(EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
-                     TransactionTemplate transactions, CallbacksProperties properties) {
+    CorrelationLanes(EventCorrelator correlator, StoredEventData eventData, CallOwnership ownership, CallbackInbox inbox,
+                     TransactionTemplate transactions, CorrelationProperties properties) {
         this.correlator = correlator;
+        this.eventData = eventData;
         this.ownership = ownership;
         this.inbox = inbox;
         this.transactions = transactions;
@@ -67,6 +68,7 @@ class CorrelationLanes {
 
     @EventListener
     void onStored(CallbackEventsStored stored) {
+        eventData.stored(stored.events());
         stored.callConnectionIds().forEach(this::submit);
     }
 
@@ -140,7 +142,11 @@ class CorrelationLanes {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return transactions.execute(status -> correlator.correlate(event, owner));
+                EventCorrelator.Outcome outcome = transactions.execute(status -> correlator.correlate(event, owner));
+                if (outcome != EventCorrelator.Outcome.WAITING_FOR_OWNER) {
+                    eventData.forget(event); // done, or its variables are applied
+                }
+                return outcome;
             } catch (RuntimeException e) {
                 failure = e;
                 sleepQuietly(10L * attempt);
@@ -152,6 +158,7 @@ class CorrelationLanes {
             log.error("Event {} ({}) of call {} could not be delivered", event.eventId(), event.eventType(),
                     event.callConnectionId(), failure);
             inbox.finish(event.id(), InboxStatus.UNMATCHED, owner == null ? null : owner.flow(), reason);
+            eventData.forget(event);
             return EventCorrelator.Outcome.DONE;
         }
         log.warn("Event {} ({}) of call {} failed {} times; the sweep will retry: {}", event.eventId(),

@@ -1,18 +1,16 @@
 package com.switchboard.correlation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.AcsEventNames;
 import com.switchboard.callbacks.CallOwner;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.engine.EngineTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,34 +38,32 @@ class EventCorrelator {
     /** What became of an event. */
     enum Outcome { DONE, WAITING_FOR_OWNER, WAITING_FOR_WAIT_STATE }
 
-    /** Written by the actions (see ActionContext), read here: which operations a flow branch sent. */
-    static final String OPERATION_CONTEXTS = "operationContexts";
     private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated");
     private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
 
     private final RuntimeService runtime;
     private final CallOwnership ownership;
-    private final CurrentCallVariables currentVariables;
+    private final EngineTables engineTables;
     private final CallbackInbox inbox;
     private final ModelledMessages modelledMessages;
     private final CallVariables callVariables;
-    private final ObjectMapper mapper;
+    private final StoredEventData eventData;
     private final Duration timeToLive;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer correlatedLatency;
     private final Timer appliedLatency;
 
-    EventCorrelator(RuntimeService runtime, CallOwnership ownership, CurrentCallVariables currentVariables,
-                    CallbackInbox inbox, ModelledMessages modelledMessages,
+    EventCorrelator(RuntimeService runtime, CallOwnership ownership, EngineTables engineTables,
+                    CallbackInbox inbox, ModelledMessages modelledMessages, StoredEventData eventData,
                     ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
-        this.currentVariables = currentVariables;
+        this.engineTables = engineTables;
         this.inbox = inbox;
         this.modelledMessages = modelledMessages;
         this.callVariables = new CallVariables(mapper);
-        this.mapper = mapper;
+        this.eventData = eventData;
         this.timeToLive = timeToLive;
         this.clock = clock;
         this.meters = meters;
@@ -118,7 +114,7 @@ class EventCorrelator {
                     ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
                     : stillWaiting(event, owner, appliedNow);
         }
-        Optional<Execution> target = resultWait(waits, event.operationContext());
+        Optional<Execution> target = OperationContexts.waitFor(event.operationContext(), waits, runtime);
         if (target.isEmpty()) {
             apply(owner, variables);
             return isExpired(event)
@@ -155,7 +151,7 @@ class EventCorrelator {
 
     /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
     private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        return callVariables.changes(name, data(event), currentVariables.of(owner));
+        return callVariables.changes(name, eventData.of(event), engineTables.variables(owner, CallVariables.NAMES));
     }
 
     /**
@@ -167,29 +163,6 @@ class EventCorrelator {
             inbox.markVariablesApplied(event.id(), owner);
         }
         return Outcome.WAITING_FOR_WAIT_STATE;
-    }
-
-    /**
-     * The wait an operation's result belongs to: the one on the branch that sent the operation (its
-     * operation context is among the branch's {@code operationContexts}). An event without an operation
-     * context goes to the only wait, if there is just one.
-     */
-    private Optional<Execution> resultWait(List<Execution> waits, String operationContext) {
-        if (operationContext == null) {
-            return waits.size() == 1 ? Optional.of(waits.get(0)) : Optional.empty();
-        }
-        return waits.stream().filter(wait -> {
-            Object issued = runtime.getVariable(wait.getId(), OPERATION_CONTEXTS);
-            return issued != null && Arrays.asList(issued.toString().split(" ")).contains(operationContext);
-        }).findFirst();
-    }
-
-    private JsonNode data(InboxEntry event) {
-        try {
-            return mapper.readTree(event.payload()).path("data");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored event " + event.eventId() + " is not JSON", e);
-        }
     }
 
     boolean isExpired(InboxEntry event) {

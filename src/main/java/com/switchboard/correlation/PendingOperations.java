@@ -1,7 +1,7 @@
 package com.switchboard.correlation;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,11 +26,13 @@ public class PendingOperations {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-    PendingOperations(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    PendingOperations(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
@@ -43,7 +45,7 @@ public class PendingOperations {
             try {
                 jdbc.update("insert into pending_operation (operation_context, call_connection_id, operation, participant, "
                                 + "process_instance_id, created_at) values (?, ?, ?, ?, ?, ?)", operationContext,
-                        callConnectionId, operation, participant, processInstanceId, Timestamp.from(Instant.now()));
+                        callConnectionId, operation, participant, processInstanceId, Timestamp.from(clock.instant()));
             } catch (DuplicateKeyException retried) {
                 // the same step again: the same operation context, recorded already
             }

@@ -3,7 +3,7 @@ package com.switchboard.incoming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,14 +30,16 @@ class IncomingCallStarter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
     IncomingCallStarter(IncomingCallRouter router, RuntimeService runtime, JdbcTemplate jdbc,
-                        TransactionTemplate transactions, ObjectMapper mapper) {
+                        TransactionTemplate transactions, ObjectMapper mapper, Clock clock) {
         this.router = router;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** @return the started process instance's id, or null when the event had started a flow already */
@@ -60,7 +62,7 @@ class IncomingCallStarter {
                 jdbc.update("insert into incoming_call (event_id, server_call_id, caller, callee, flow_key, "
                                 + "process_instance_id, received_at) values (?, ?, ?, ?, ?, ?, ?)",
                         call.eventId(), call.serverCallId(), call.from(), call.to(), route.flow(), instance.getId(),
-                        Timestamp.from(Instant.now()));
+                        Timestamp.from(clock.instant()));
                 log.info("Incoming call from {} to {} started flow {} ({})", call.from(), call.to(), route.flow(),
                         instance.getId());
                 return instance.getId();

@@ -1,15 +1,13 @@
 package com.switchboard.security;
 
+import com.switchboard.engine.EngineSetup;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
  * while any user named here still signs in with {@code admin}.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class AdminAccount extends AbstractProcessEnginePlugin {
+class AdminAccount implements EngineSetup {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
     static final String DEFAULT_ID = "admin";
@@ -34,7 +31,7 @@ class AdminAccount extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
+    public void engineBuilt(ProcessEngine engine) {
         String id = environment.getRequiredProperty("camunda.bpm.admin-user.id");
         String password = environment.getRequiredProperty("camunda.bpm.admin-user.password");
         IdentityService identity = engine.getIdentityService();

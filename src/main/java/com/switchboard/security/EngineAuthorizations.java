@@ -3,6 +3,7 @@ package com.switchboard.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.switchboard.engine.EngineSetup;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,9 +18,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +26,7 @@ import org.springframework.stereotype.Component;
  * Camunda Admin stays changed; one that is missing is created again.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class EngineAuthorizations extends AbstractProcessEnginePlugin {
+class EngineAuthorizations implements EngineSetup {
 
     private static final String COCKPIT = "cockpit";
 
@@ -74,7 +71,7 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
             SwitchboardGroups.FLOW_STARTERS, "Switchboard flow starters: start call flows over REST");
 
     @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
+    public void engineBuilt(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
         ensureGroup(identity, SwitchboardGroups.ADMINISTRATORS, "camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM);

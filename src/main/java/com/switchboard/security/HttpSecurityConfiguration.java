@@ -85,8 +85,8 @@ class HttpSecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(Clock.systemUTC());
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
     }
 
     @Bean

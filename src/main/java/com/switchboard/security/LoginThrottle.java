@@ -12,7 +12,7 @@ import java.util.Optional;
  * passwords wrong in a row waits before its next try, 1 s, then twice as long after each further failure, up to
  * {@link #MAX_WAIT}; a right password ends the wait. Someone guessing the admin's password slows only
  * themselves: the admin, from another address, signs in at once, and no guess can lock the account (the engine's
- * own per-user throttle, which could, is switched off: {@link EngineSecurityPlugin}).
+ * own per-user throttle, which could, is switched off: {@link EngineSecuritySettings}).
  *
  * <p>The failures of at most {@value #TRACKED_CLIENTS} addresses are remembered, each for
  * {@link #FORGET_AFTER} after its last failure, so a flood of addresses cannot fill the memory.

@@ -1,10 +1,10 @@
 package com.switchboard.security;
 
+import com.switchboard.engine.EngineSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * weak admin password (Camunda's password policy: 10 characters, upper and lower case, a digit and a special
  * character), without an ACS connection string or resource ID, with callback authentication off, or without the
  * Event Grid subscription's secret, and says which setting is wrong. The engine enforces the same policy on every
- * password set later ({@code enablePasswordPolicy}, {@link EngineSecurityPlugin}).
+ * password set later ({@code enablePasswordPolicy}, {@link EngineSecuritySettings}).
  */
 public class SafeSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -39,7 +39,7 @@ public class SafeSettingsCheck implements EnvironmentPostProcessor, Ordered {
         if (password == null || password.isBlank() || password.equals(DEFAULT_ADMIN_PASSWORD)) {
             problems.add("the admin password is the default one: set SWITCHBOARD_ADMIN_PASSWORD");
         } else {
-            List<String> unmet = new DefaultPasswordPolicyImpl().getRules().stream()
+            List<String> unmet = EngineSettings.defaultPasswordPolicy().stream()
                     .filter(rule -> rule.getParameters() != null && !rule.execute(password))
                     .map(SafeSettingsCheck::describe).toList();
             if (!unmet.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.switchboard.MovableClock;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Events that arrive before their flow can take them are delivered the moment it can: when the wait state
  * commits, or when the action that owns the call commits. The sweep is switched off here, so only the
- * event-driven path can pass these tests.
+ * event-driven path can pass these tests. An event nobody takes waits its time-to-live, an hour here, which only a
+ * moved clock lets pass within the test.
  */
-@TestPropertySource(properties = "switchboard.callbacks.sweep-interval=1h")
+@TestPropertySource(properties = {"switchboard.callbacks.sweep-interval=1h", "switchboard.callbacks.early-event-ttl=1h"})
+@Import(MovableClock.InPlace.class)
 class EarlyEventIT extends SwitchboardIntegrationTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
@@ -50,6 +54,10 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     com.switchboard.callbacks.CallbackUrls callbackUrls;
     @Autowired
     com.switchboard.emulator.AcsEmulator emulator;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    CorrelationLanes lanes;
 
     @Test
     void anEventThatArrivesBeforeItsWaitStateIsDeliveredWhenTheWaitStateCommits() {
@@ -82,6 +90,26 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
         await().atMost(PROMPTLY).until(() -> runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count() == 0);
         assertThat(statusOf(callConnectionId, "CallConnected")).isEqualTo(InboxStatus.CORRELATED);
         assertThat(variable(flow, "serverCallId")).isEqualTo("server-1");
+    }
+
+    @Test
+    void anEventNoFlowTakesIsUnmatchedOnceItsTimeToLiveHasPassed() throws InterruptedException {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+        String callConnectionId = "nobodys-" + UUID.randomUUID();
+        post(flow.getId(), """
+                [{"id":"%s","type":"Microsoft.Communication.CallConnected","source":"calling/callConnections/%s",
+                  "specversion":"1.0","data":{"callConnectionId":"%s"}}]
+                """.formatted(UUID.randomUUID(), callConnectionId, callConnectionId));
+        lanes.submit(callConnectionId);
+        Thread.sleep(500);
+        assertThat(statusOf(callConnectionId, "CallConnected")).as("within its time-to-live").isEqualTo(InboxStatus.PENDING);
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        lanes.submit(callConnectionId);
+
+        await().atMost(PROMPTLY).until(() -> statusOf(callConnectionId, "CallConnected") == InboxStatus.UNMATCHED);
+        assertThat(inbox.ofCall(callConnectionId).get(0).reason()).startsWith("No flow owns call connection " + callConnectionId);
+        runtime.deleteProcessInstance(flow.getId(), "test");
     }
 
     private InboxStatus statusOf(String callConnectionId, String eventName) {

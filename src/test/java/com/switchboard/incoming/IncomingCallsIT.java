@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.MovableClock;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
 import com.switchboard.emulator.EventGridSchema;
@@ -27,12 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,7 +39,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Incoming calls end to end: Event Grid delivery from the emulator, DMN routing, answer / reject / redirect. */
-@Import(IncomingCallsIT.ClockConfiguration.class)
+@Import(MovableClock.InPlace.class)
 class IncomingCallsIT extends SwitchboardIntegrationTest {
 
     static final Instant TUESDAY_10_AM = Instant.parse("2026-11-24T10:00:00Z");
@@ -49,19 +47,10 @@ class IncomingCallsIT extends SwitchboardIntegrationTest {
     static final Instant SATURDAY_10_AM = Instant.parse("2026-11-28T10:00:00Z");
     static final String SUPPORT_LINE = "+18005550100";
 
-    @TestConfiguration
-    static class ClockConfiguration {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
-
     @Autowired
     AcsEmulator emulator;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
     @Autowired
     IncomingCallRouter router;
     @Autowired

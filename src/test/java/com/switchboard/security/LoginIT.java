@@ -84,7 +84,7 @@ class LoginIT extends SwitchboardIntegrationTest {
     void theConfiguredAdminPasswordIsSetAtEveryStartAndTheAdminUnlocked() {
         setAdminPassword("admin");
         try {
-            new AdminAccount(environment).postProcessEngineBuild(processEngine);
+            new AdminAccount(environment).engineBuilt(processEngine);
             assertThat(identity.checkPassword("admin", "admin")).isFalse();
             assertThat(identity.checkPassword("admin", TEST_ADMIN_PASSWORD)).isTrue();
             assertThat(identity.createUserQuery().userId("admin").memberOfGroup(SwitchboardGroups.ADMINISTRATORS).count())
@@ -103,7 +103,7 @@ class LoginIT extends SwitchboardIntegrationTest {
         production.setActiveProfiles("postgres");
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                            new AdminAccount(production).postProcessEngineBuild(processEngine))
+                            new AdminAccount(production).engineBuilt(processEngine))
                     .hasMessageContaining("user 'admin' signs in with the default password");
         } finally {
             setAdminPassword(TEST_ADMIN_PASSWORD);

@@ -1,14 +1,11 @@
 package com.switchboard.security;
 
+import com.switchboard.engine.EngineSettings;
+import com.switchboard.engine.EngineSetup;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -28,35 +25,24 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
+class EngineSecuritySettings implements EngineSetup {
 
     private final ApplicationContext context;
     private final ObjectProvider<Map<String, JavaDelegate>> delegates;
     private final Environment environment;
 
-    EngineSecurityPlugin(ApplicationContext context, ObjectProvider<Map<String, JavaDelegate>> delegates, Environment environment) {
+    EngineSecuritySettings(ApplicationContext context, ObjectProvider<Map<String, JavaDelegate>> delegates, Environment environment) {
         this.context = context;
         this.delegates = delegates;
         this.environment = environment;
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setAuthorizationEnabled(true);
-        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
-        configuration.setLoginDelayBase(0);
-        configuration.setEnablePasswordPolicy(!SafeSettingsCheck.isEmulatorProfile(environment));
-        Map<Object, Object> beans = new DelegateBeans(delegates);
-        configuration.setBeans(beans);
-        configuration.setExpressionManager(new SpringExpressionManager(context, beans) {
-            @Override
-            protected ELResolver createElResolver() {
-                CompositeELResolver guarded = new CompositeELResolver();
-                guarded.add(new ExpressionGuard());
-                guarded.add(super.createElResolver());
-                return guarded;
-            }
-        });
+    public void configure(EngineSettings settings) {
+        settings.checkAuthorizations();
+        settings.neverLockUsers();
+        settings.enforcePasswordPolicy(!SafeSettingsCheck.isEmulatorProfile(environment));
+        settings.limitExpressions(context, new DelegateBeans(delegates), new ExpressionGuard());
     }
 
     /** The beans an expression may name: the delegates, looked up when first used (they start after the engine). */

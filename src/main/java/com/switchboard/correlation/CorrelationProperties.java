@@ -1,9 +1,12 @@
-package com.switchboard.callbacks;
+package com.switchboard.correlation;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * How stored callback events are taken to their flows. The keys are under {@code switchboard.callbacks}, beside
+ * {@code reconcile} ({@link ReconcileProperties}): what becomes of a callback once it is stored.
+ *
  * @param earlyEventTtl how long an event may wait for its flow to reach the matching wait state before
  *                      it is recorded as unmatched
  * @param sweepInterval how often events still waiting are retried anyway (the safety net; the normal
@@ -11,5 +14,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lanes         parallel correlation lanes; one call's events always take the same lane
  */
 @ConfigurationProperties("switchboard.callbacks")
-public record CallbacksProperties(Duration earlyEventTtl, Duration sweepInterval, int lanes) {
+public record CorrelationProperties(Duration earlyEventTtl, Duration sweepInterval, int lanes) {
 }
