@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Header: {@code Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<b64>}.
  * String to sign: {@code METHOD \n path-and-query \n value;value;value} with the values of the signed headers in
- * the order listed; {@code host} is the Host header without port. The content hash must match the body, and
- * {@code x-ms-date} (or {@code date}) must be within {@link #MAX_CLOCK_SKEW} of now.
+ * the order listed. The content hash must match the body, and {@code x-ms-date} (or {@code date}) must be within
+ * {@link #MAX_CLOCK_SKEW} of now.
+ *
+ * <p>{@code host} is signed as the Host header was sent ({@code localhost:8443}: the JavaScript, .NET and Python SDKs)
+ * or without its port ({@code localhost}: the Java SDK). Real ACS is reached on 443, where the two agree; the emulator
+ * listens on another port, so it accepts either form, and nothing else.
  */
 public final class HmacAuthenticator {
 
@@ -64,18 +69,24 @@ public final class HmacAuthenticator {
         }
         verifyContentHash(request);
         verifyDate(request);
-        String stringToSign = request.method().toUpperCase(Locale.ROOT) + "\n" + request.pathAndQuery() + "\n"
-            + String.join(";", headerValues(request, signedHeaders));
-        byte[] expected = hmac(stringToSign);
         byte[] actual;
         try {
             actual = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException notBase64) {
             throw unauthorized("The signature is not valid base64.");
         }
-        if (!MessageDigest.isEqual(expected, actual)) {
-            throw unauthorized("The request signature does not match; check the access key.");
+        String host = request.header("host").orElseThrow(() -> unauthorized("The signed header 'host' is missing."));
+        for (String signedHost : new LinkedHashSet<>(List.of(host, withoutPort(host)))) {
+            if (MessageDigest.isEqual(hmac(stringToSign(request, signedHeaders, signedHost)), actual)) {
+                return;
+            }
         }
+        throw unauthorized("The request signature does not match; check the access key.");
+    }
+
+    private static String stringToSign(ApiRequest request, List<String> signedHeaders, String signedHost) {
+        return request.method().toUpperCase(Locale.ROOT) + "\n" + request.pathAndQuery() + "\n"
+            + String.join(";", headerValues(request, signedHeaders, signedHost));
     }
 
     private void verifyContentHash(ApiRequest request) {
@@ -102,14 +113,14 @@ public final class HmacAuthenticator {
         }
     }
 
-    private static List<String> headerValues(ApiRequest request, List<String> signedHeaders) {
+    private static List<String> headerValues(ApiRequest request, List<String> signedHeaders, String signedHost) {
         List<String> values = new ArrayList<>();
         for (String name : signedHeaders) {
             Optional<String> value = request.header(name);
             if (value.isEmpty()) {
                 throw unauthorized("The signed header '" + name + "' is missing.");
             }
-            values.add("host".equals(name) ? withoutPort(value.get()) : value.get());
+            values.add("host".equals(name) ? signedHost : value.get());
         }
         return values;
     }

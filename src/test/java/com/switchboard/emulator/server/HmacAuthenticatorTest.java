@@ -19,6 +19,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HmacAuthenticatorTest {
 
@@ -30,9 +32,26 @@ class HmacAuthenticatorTest {
         new HmacAuthenticator(EmulatorSettings.DEFAULT_ACCESS_KEY, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void acceptsSdkStyleSignatureWithHostPortStripped() {
-        assertThatCode(() -> authenticator.verify(request("GET", "", "localhost:8443", NOW)))
+    void acceptsTheHostSignedWithoutItsPortAsTheJavaSdkSignsIt() {
+        assertThatCode(() -> authenticator.verify(request("GET", "", "localhost:8443", "localhost", NOW)))
             .doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsTheHostSignedWithItsPortAsTheJavaScriptDotNetAndPythonSdksSignIt() {
+        assertThatCode(() -> authenticator.verify(request("GET", "", "localhost:8443", "localhost:8443", NOW)))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> authenticator.verify(request("GET", "", "[::1]:8443", "[::1]:8443", NOW)))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> authenticator.verify(request("GET", "", "[::1]:8443", "[::1]", NOW)))
+            .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"localhost:8443, localhost:9443", "localhost:8443, emulator:8443", "localhost:8443, emulator",
+        "localhost:8443, localhost:8443:8443", "localhost:8443, ''", "localhost, localhost:443"})
+    void rejectsASignatureOverAnotherHostOrPort(String host, String signedHost) {
+        assertUnauthorized(request("GET", "", host, signedHost, NOW), "signature does not match");
     }
 
     @Test
@@ -82,13 +101,17 @@ class HmacAuthenticatorTest {
     }
 
     private static ApiRequest request(String method, String body, String host, Instant date) {
+        return request(method, body, host, host.replaceFirst(":\\d+$", ""), date);
+    }
+
+    /** A request with the Host header {@code host}, signed over {@code signedHost}. */
+    private static ApiRequest request(String method, String body, String host, String signedHost, Instant date) {
         try {
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
             String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
             String msDate = DateTimeFormatter.ofPattern("E, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
                 .format(date.atZone(ZoneOffset.UTC));
-            String hostWithoutPort = host.replaceFirst(":\\d+$", "");
-            String toSign = method + "\n" + PATH + "?" + QUERY + "\n" + msDate + ";" + hostWithoutPort + ";" + hash;
+            String toSign = method + "\n" + PATH + "?" + QUERY + "\n" + msDate + ";" + signedHost + ";" + hash;
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(EmulatorSettings.DEFAULT_ACCESS_KEY), "HmacSHA256"));
             String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
