@@ -2,6 +2,8 @@ package com.switchboard.emulator;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,9 +24,12 @@ import org.springframework.core.env.MapPropertySource;
  * {@code switchboard.acs.connection-string} pointing at the emulator, {@code switchboard.emulator.actual-port} and
  * {@code switchboard.emulator.actual-resource-id} (the audience of the callback tokens),
  * registers the emulator as the singleton bean {@value #BEAN_NAME}, and closes it when that application's context
- * closes (or its start fails). Every SpringApplication run gets its own emulator.
+ * closes (or its start fails). Every SpringApplication run gets its own emulator. Once logging is up, it logs the
+ * emulator's endpoint and connection string, for pointing another SDK (another language's) at it.
  */
 public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEmulatorStarter.class);
 
     public static final String PROPERTY_SOURCE_NAME = "acsEmulator";
     public static final String BEAN_NAME = "acsEmulator";
@@ -46,6 +51,8 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
         application.addInitializers(context -> {
             lifecycle.ownContext.set(context);
             context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
+            LOG.info("ACS Call Automation emulator listening on {}, connection string: {}", emulator.endpoint(),
+                emulator.connectionString());
         });
         application.addListeners(lifecycle);
     }

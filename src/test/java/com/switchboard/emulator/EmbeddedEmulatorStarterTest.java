@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedEmulatorStarterTest {
 
     @Test
-    void startsEmulatorPerContextAndClosesItWithTheContext() {
+    void startsEmulatorPerContextAndClosesItWithTheContext(CapturedOutput output) {
         AcsEmulator emulator;
         try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
             "switchboard.emulator.port=0", "switchboard.emulator.answer-delay=250ms",
@@ -31,6 +35,8 @@ class EmbeddedEmulatorStarterTest {
             assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
             assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
             assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
+            assertThat(output.getOut()).as("the connection string, for another language's SDK")
+                .contains("connection string: " + emulator.connectionString());
         }
         assertThat(emulator.port()).isPositive();
         assertThat(reachable(emulator)).isFalse();
