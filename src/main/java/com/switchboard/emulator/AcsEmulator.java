@@ -1,19 +1,33 @@
 package com.switchboard.emulator;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.switchboard.emulator.callback.CallbackDispatcher;
-import com.switchboard.emulator.callback.CallbackTokenIssuer;
-import com.switchboard.emulator.callback.DaemonThreads;
-import com.switchboard.emulator.callback.DeliveryLog;
-import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.calling.CallingApi;
+import com.switchboard.emulator.calling.OpenIdApi;
+import com.switchboard.emulator.control.ControlApi;
+import com.switchboard.emulator.delivery.CallbackDispatcher;
+import com.switchboard.emulator.delivery.CallbackTokenIssuer;
+import com.switchboard.emulator.delivery.DeliveredEvent;
+import com.switchboard.emulator.delivery.DeliveryLog;
+import com.switchboard.emulator.delivery.EventGridPublisher;
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.delivery.EventGridSubscriptionStatus;
 import com.switchboard.emulator.faults.FaultInjector;
+import com.switchboard.emulator.faults.FaultKind;
+import com.switchboard.emulator.faults.FaultedAction;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.http.DaemonThreads;
+import com.switchboard.emulator.http.EmulatorHttpServer;
+import com.switchboard.emulator.http.TlsContexts;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.Identifier;
-import com.switchboard.emulator.server.EmulatorHttpServer;
-import com.switchboard.emulator.server.TlsContexts;
 import com.switchboard.emulator.telephony.CallEngine;
 import com.switchboard.emulator.telephony.CallLocator;
+import com.switchboard.emulator.telephony.CallSnapshot;
+import com.switchboard.emulator.telephony.IncomingCallRequest;
+import com.switchboard.emulator.telephony.IncomingCallResult;
+import com.switchboard.emulator.telephony.IncomingCallSnapshot;
 import com.switchboard.emulator.telephony.PhoneNetwork;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -84,9 +98,8 @@ public final class AcsEmulator implements AutoCloseable {
         this.engine = new CallEngine(network, dispatcher, eventGrid, settings.incomingCallTimeout(),
             settings.appIdentities());
         try {
-            this.server = EmulatorHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()),
-                TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads(), engine,
-                eventGrid, settings.accessKey(), settings::participantsPageSize, tokens, dispatcher, faults);
+            this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
+                TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());
         } catch (RuntimeException e) {
             eventGrid.close();
             dispatcher.close();
@@ -94,6 +107,10 @@ public final class AcsEmulator implements AutoCloseable {
             throw e;
         }
         eventGrid.setValidationEndpoint(endpoint());
+        server.serve(List.of(
+            new OpenIdApi(tokens, "localhost:" + server.port()),
+            new ControlApi(engine, eventGrid, faults, tokens),
+            new CallingApi(engine, settings.accessKey(), settings.participantsPageSize(), faults, dispatcher)));
     }
 
     /** Binds the HTTPS server and starts serving; {@code settings.port() == 0} picks a free port. */
@@ -130,7 +147,7 @@ public final class AcsEmulator implements AutoCloseable {
      * lists the keys that verify callback tokens. Served without authentication.
      */
     public String openIdConfigurationUrl() {
-        return endpoint() + EmulatorHttpServer.OPENID_CONFIGURATION_PATH.substring(1);
+        return endpoint() + OpenIdApi.OPENID_CONFIGURATION_PATH.substring(1);
     }
 
     /** A valid callback token, as the next callback would carry: for tests that post callbacks themselves. */

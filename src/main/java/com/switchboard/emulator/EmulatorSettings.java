@@ -1,10 +1,13 @@
 package com.switchboard.emulator;
 
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Configuration of an {@link AcsEmulator}. Start from {@link #defaults()} and adjust with the {@code with...}

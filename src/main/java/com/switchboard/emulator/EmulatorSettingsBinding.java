@@ -1,5 +1,9 @@
 package com.switchboard.emulator;
 
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.telephony.PhoneBehaviour;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

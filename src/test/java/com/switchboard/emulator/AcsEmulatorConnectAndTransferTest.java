@@ -12,6 +12,8 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.emulator.telephony.CallOperation;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

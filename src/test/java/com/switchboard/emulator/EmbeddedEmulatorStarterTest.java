@@ -2,6 +2,10 @@ package com.switchboard.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.spring.EmbeddedEmulatorStarter;
+import com.switchboard.emulator.telephony.PhoneBehaviour;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

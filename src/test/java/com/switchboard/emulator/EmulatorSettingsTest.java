@@ -3,6 +3,7 @@ package com.switchboard.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.switchboard.emulator.faults.Faults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

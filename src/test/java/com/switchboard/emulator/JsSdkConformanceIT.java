@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.emulator.telephony.CallOperation;
+import com.switchboard.emulator.telephony.CallSnapshot;
+import com.switchboard.emulator.telephony.IncomingCallSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,10 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.EventGridSchema;
-import com.switchboard.emulator.IncomingCallRequest;
-import com.switchboard.emulator.IncomingCallResult;
-import com.switchboard.emulator.IncomingCallSnapshot;
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.telephony.IncomingCallRequest;
+import com.switchboard.emulator.telephony.IncomingCallResult;
+import com.switchboard.emulator.telephony.IncomingCallSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

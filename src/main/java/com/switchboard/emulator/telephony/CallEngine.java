@@ -1,8 +1,7 @@
 package com.switchboard.emulator.telephony;
 
-import com.switchboard.emulator.CallSnapshot;
-import com.switchboard.emulator.callback.CallbackDispatcher;
-import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.delivery.CallbackDispatcher;
+import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;

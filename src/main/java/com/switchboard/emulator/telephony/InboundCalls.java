@@ -1,10 +1,7 @@
 package com.switchboard.emulator.telephony;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.emulator.IncomingCallRequest;
-import com.switchboard.emulator.IncomingCallResult;
-import com.switchboard.emulator.IncomingCallSnapshot;
-import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.Identifier;
