@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.switchboard.emulator.faults.FaultInjector;
 import com.switchboard.emulator.faults.FaultKind;
-import com.switchboard.emulator.http.DaemonThreads;
 import com.switchboard.emulator.model.AcsJson;
-import java.lang.System.Logger.Level;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,21 +15,21 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs callback events to the application, off the request threads.
  *
  * <p>Each call has a lane: its events are delivered strictly one after the other, in the order they were
  * submitted, while different calls are delivered in parallel. An event is POSTed as a JSON array holding that one
- * CloudEvent. Connection failures and non-2xx answers are retried with exponential backoff; after the last attempt
- * the event is logged and dropped, and the lane moves on. Every attempt carries
+ * CloudEvent by the {@link WebhookSender}: connection failures and non-2xx answers are retried with exponential
+ * backoff; after the last attempt the event is logged and dropped, and the lane moves on. Every attempt carries
  * {@code Authorization: Bearer <JWT>} with a token issued for that attempt, as ACS signs each callback.
  *
  * <p>The {@link FaultInjector}'s plan bends this on purpose: a delivered event may be queued once more in its lane
@@ -44,14 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CallbackDispatcher implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(CallbackDispatcher.class.getName());
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackDispatcher.class);
 
     private final ScheduledExecutorService scheduler;
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
-    private final int attempts;
-    private final Duration backoff;
+    private final WebhookSender sender;
     private final DeliveryLog log;
     private final CallbackTokenIssuer tokens;
     private final FaultInjector faults;
@@ -64,13 +55,10 @@ public final class CallbackDispatcher implements AutoCloseable {
     public CallbackDispatcher(ScheduledExecutorService scheduler, int attempts, Duration backoff, DeliveryLog log,
                               CallbackTokenIssuer tokens, FaultInjector faults) {
         this.scheduler = scheduler;
-        this.attempts = attempts;
-        this.backoff = backoff;
+        this.sender = new WebhookSender("acs-emulator-callback", 4, scheduler, attempts, backoff);
         this.log = log;
         this.tokens = tokens;
         this.faults = faults;
-        this.httpExecutor = Executors.newFixedThreadPool(4, DaemonThreads.named("acs-emulator-callback"));
-        this.http = WebhookClient.on(httpExecutor);
     }
 
     /** Queues an event for delivery behind the call's earlier events. */
@@ -155,59 +143,64 @@ public final class CallbackDispatcher implements AutoCloseable {
         }
         Duration delay = faults.deliveryDelay();
         if (delay.isZero()) {
-            attempt(delivery, 1);
+            sender.send(new CallbackExchange(delivery));
             return;
         }
         faults.count(FaultKind.DELAY);
         Delivery delayed = delivery.with(FaultKind.DELAY);
-        if (scheduleOrNull(() -> attempt(delayed, 1), delay) == null) {
+        if (scheduleOrNull(() -> sender.send(new CallbackExchange(delayed)), delay) == null) {
             finish(delayed, -1, 0, false);
         }
     }
 
-    private void attempt(Delivery delivery, int attempt) {
-        if (closed) {
-            return;
+    /** One event's POSTs: a fresh token on each, and the first one perhaps not made (fault: fail first attempt). */
+    private final class CallbackExchange implements WebhookSender.Exchange {
+
+        private volatile Delivery delivery;
+
+        CallbackExchange(Delivery delivery) {
+            this.delivery = delivery;
         }
-        if (attempt == 1 && attempts > 1 && faults.strikes(faults.current().failFirstAttemptProbability())) {
-            faults.count(FaultKind.FAIL_FIRST_ATTEMPT);
-            onAttemptDone(delivery.with(FaultKind.FAIL_FIRST_ATTEMPT), attempt, null,
-                new ConnectException("the first attempt was not made (injected fault)"));
-            return;
+
+        @Override
+        public String name() {
+            return delivery.eventName();
         }
-        try {
-            HttpRequest request = HttpRequest.newBuilder(delivery.target())
-                .timeout(REQUEST_TIMEOUT)
+
+        @Override
+        public URI target() {
+            return delivery.target();
+        }
+
+        @Override
+        public String skip(int attempt) {
+            if (attempt == 1 && sender.attempts() > 1
+                && faults.strikes(faults.current().failFirstAttemptProbability())) {
+                faults.count(FaultKind.FAIL_FIRST_ATTEMPT);
+                delivery = delivery.with(FaultKind.FAIL_FIRST_ATTEMPT);
+                return "the first attempt was not made (injected fault)";
+            }
+            return null;
+        }
+
+        @Override
+        public HttpRequest request(int attempt) {
+            return HttpRequest.newBuilder(delivery.target())
+                .timeout(WebhookSender.REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.issue())
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                 .build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> onAttemptDone(delivery, attempt, response, failure));
-        } catch (RuntimeException cannotSend) {
-            onAttemptDone(delivery, attempt, null, cannotSend);
         }
-    }
 
-    private void onAttemptDone(Delivery delivery, int attempt, HttpResponse<Void> response, Throwable failure) {
-        int status = response == null ? -1 : response.statusCode();
-        if (status >= 200 && status < 300) {
-            finish(delivery, status, attempt, true);
-            return;
-        }
-        String reason = failure != null ? String.valueOf(failure.getMessage()) : "HTTP " + status;
-        if (attempt < attempts && !closed) {
-            long delayMillis = backoff.toMillis() << Math.min(attempt - 1, 16);
-            LOG.log(Level.DEBUG, () -> "Callback " + delivery.eventName() + " to " + delivery.target()
-                + " failed (" + reason + "), retrying in " + delayMillis + " ms");
-            if (scheduleOrNull(() -> attempt(delivery, attempt + 1), Duration.ofMillis(delayMillis)) == null) {
-                finish(delivery, status, attempt, false);
+        @Override
+        public void done(WebhookSender.Outcome outcome) {
+            if (!outcome.delivered()) {
+                LOG.warn("Dropping callback {} of call {} to {} after {} attempts: {}", delivery.eventName(),
+                    delivery.callConnectionId(), delivery.target(), outcome.attempts(), outcome.failure());
             }
-            return;
+            finish(delivery, outcome.status(), outcome.attempts(), outcome.delivered());
         }
-        LOG.log(Level.WARNING, () -> "Dropping callback " + delivery.eventName() + " of call "
-            + delivery.callConnectionId() + " to " + delivery.target() + " after " + attempt + " attempts: " + reason);
-        finish(delivery, status, attempt, false);
     }
 
     /** Logs the outcome and starts the lane's next delivery; a duplicate fault queues the event once more first. */
@@ -250,7 +243,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             lanes.values().forEach(Lane::release);
             lanes.clear();
         }
-        httpExecutor.shutdownNow();
+        sender.close();
     }
 
     /** A call's deliveries: those waiting, whether one is under way, and one held back by a reorder fault. */

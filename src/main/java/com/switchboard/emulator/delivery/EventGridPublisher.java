@@ -2,23 +2,18 @@ package com.switchboard.emulator.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.emulator.http.DaemonThreads;
 import com.switchboard.emulator.model.AcsJson;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulated Event Grid system topic of the ACS resource with one webhook subscription: delivers events (the
@@ -31,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * outcome. A subscription that fails validation delivers nothing (its events are logged as not delivered) until its
  * manual validation URL is visited or the subscription is set again.
  *
- * <p>Deliveries are retried on the emulator's threads with exponential backoff when the endpoint cannot be reached or
- * answers other than 200-204, except for 400, 403 and 413, which Event Grid does not retry. Every attempted delivery
+ * <p>Deliveries are retried by the {@link WebhookSender} with exponential backoff when the endpoint cannot be reached
+ * or answers other than 200-204, except for 400, 403 and 413, which Event Grid does not retry. Every attempted delivery
  * (and handshake) is recorded in the delivery log with the type {@code IncomingCall} (the event name) or
  * {@code SubscriptionValidation} and no call connection id.
  */
@@ -44,27 +39,17 @@ public final class EventGridPublisher implements AutoCloseable {
     static final String SUBSCRIPTION_NAME = "SWITCHBOARD-INCOMING-CALLS";
     static final String ORIGIN = "eventgrid.azure.net";
     static final String VALIDATION_EVENT_TYPE = "Microsoft.EventGrid.SubscriptionValidationEvent";
-    private static final System.Logger LOG = System.getLogger(EventGridPublisher.class.getName());
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(EventGridPublisher.class);
 
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
-    private final int attempts;
-    private final Duration backoff;
+    private final WebhookSender sender;
     private final DeliveryLog log;
     private volatile String validationEndpoint = "https://localhost/";
-    private volatile boolean closed;
     /** Guarded by this. */
     private Subscription subscription;
 
     public EventGridPublisher(ScheduledExecutorService scheduler, int attempts, Duration backoff, DeliveryLog log) {
-        this.scheduler = scheduler;
-        this.attempts = attempts;
-        this.backoff = backoff;
+        this.sender = new WebhookSender("acs-emulator-eventgrid", 2, scheduler, attempts, backoff);
         this.log = log;
-        this.httpExecutor = Executors.newFixedThreadPool(2, DaemonThreads.named("acs-emulator-eventgrid"));
-        this.http = WebhookClient.on(httpExecutor);
     }
 
     /** The emulator's endpoint, which serves the manual validation URL ({@code /emulator/event-grid/validate}). */
@@ -119,7 +104,7 @@ public final class EventGridPublisher implements AutoCloseable {
         synchronized (this) {
             s = subscription;
             if (s == null) {
-                LOG.log(Level.DEBUG, () -> "No Event Grid subscription: " + eventType + " not delivered");
+                LOG.debug("No Event Grid subscription: {} not delivered", eventType);
                 return;
             }
             switch (s.state) {
@@ -157,9 +142,9 @@ public final class EventGridPublisher implements AutoCloseable {
             event.put("metadataVersion", "1");
             event.put("dataVersion", "2");
             String body = AcsJson.MAPPER.createArrayNode().add(event).toString();
-            send(new Exchange("SubscriptionValidation", s.webhook, body) {
+            sender.send(new Exchange("SubscriptionValidation", s.webhook, body) {
                 @Override
-                HttpRequest request(int attempt) {
+                public HttpRequest request(int attempt) {
                     return post(s, body, "application/json", attempt)
                         .header("aeg-event-type", "SubscriptionValidation")
                         .header("aeg-data-version", "2")
@@ -168,7 +153,7 @@ public final class EventGridPublisher implements AutoCloseable {
                 }
 
                 @Override
-                String rejection(HttpResponse<String> response) {
+                public String rejection(HttpResponse<String> response) {
                     return echoedCode(response.body()).filter(s.validationCode::equals).isPresent() ? null
                         : "the response did not echo the validation code as {\"validationResponse\": \""
                         + s.validationCode + "\"}: " + abbreviate(response.body());
@@ -180,11 +165,11 @@ public final class EventGridPublisher implements AutoCloseable {
                 }
             });
         } else {
-            send(new Exchange("SubscriptionValidation", s.webhook, "") {
+            sender.send(new Exchange("SubscriptionValidation", s.webhook, "") {
                 @Override
-                HttpRequest request(int attempt) {
+                public HttpRequest request(int attempt) {
                     return HttpRequest.newBuilder(s.webhook)
-                        .timeout(REQUEST_TIMEOUT)
+                        .timeout(WebhookSender.REQUEST_TIMEOUT)
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .header("WebHook-Request-Origin", ORIGIN)
                         .header("WebHook-Request-Rate", "120")
@@ -192,12 +177,12 @@ public final class EventGridPublisher implements AutoCloseable {
                 }
 
                 @Override
-                boolean succeeded(int status) {
+                public boolean delivers(int status) {
                     return status == 200;
                 }
 
                 @Override
-                String rejection(HttpResponse<String> response) {
+                public String rejection(HttpResponse<String> response) {
                     Optional<String> allowed = response.headers().firstValue("WebHook-Allowed-Origin");
                     return allowed.filter(origin -> origin.equals(ORIGIN) || origin.equals("*")).isPresent() ? null
                         : "the OPTIONS response did not allow the origin " + ORIGIN + " (WebHook-Allowed-Origin: "
@@ -221,7 +206,7 @@ public final class EventGridPublisher implements AutoCloseable {
             if (succeeded) {
                 released = s.validated();
             } else {
-                LOG.log(Level.WARNING, () -> "Event Grid subscription " + s.webhook + " failed validation: " + failure);
+                LOG.warn("Event Grid subscription {} failed validation: {}", s.webhook, failure);
                 s.state = Subscription.State.FAILED;
                 s.failure = failure;
                 List<PendingEvent> dropped = List.copyOf(s.waiting);
@@ -237,9 +222,9 @@ public final class EventGridPublisher implements AutoCloseable {
         String body = s.schema == EventGridSchema.EVENT_GRID
             ? AcsJson.MAPPER.createArrayNode().add(event.eventGridSchema()).toString()
             : event.cloudEventsSchema().toString();
-        send(new Exchange(event.name(), s.webhook, body) {
+        sender.send(new Exchange(event.name(), s.webhook, body) {
             @Override
-            HttpRequest request(int attempt) {
+            public HttpRequest request(int attempt) {
                 if (s.schema == EventGridSchema.EVENT_GRID) {
                     return post(s, body, "application/json; charset=utf-8", attempt)
                         .header("aeg-event-type", "Notification")
@@ -256,8 +241,7 @@ public final class EventGridPublisher implements AutoCloseable {
             @Override
             void done(boolean succeeded, String failure) {
                 if (!succeeded) {
-                    LOG.log(Level.WARNING, () -> "Dropping Event Grid event " + event.name() + " to " + s.webhook
-                        + ": " + failure);
+                    LOG.warn("Dropping Event Grid event {} to {}: {}", event.name(), s.webhook, failure);
                 }
             }
         });
@@ -265,7 +249,7 @@ public final class EventGridPublisher implements AutoCloseable {
 
     private static HttpRequest.Builder post(Subscription s, String body, String contentType, int attempt) {
         return HttpRequest.newBuilder(s.webhook)
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(WebhookSender.REQUEST_TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", contentType)
             .header("aeg-subscription-name", SUBSCRIPTION_NAME)
@@ -273,55 +257,11 @@ public final class EventGridPublisher implements AutoCloseable {
     }
 
     private void drop(Subscription s, PendingEvent event, String reason) {
-        LOG.log(Level.WARNING, () -> "Event Grid event " + event.name() + " not delivered to " + s.webhook + ": "
-            + reason);
+        LOG.warn("Event Grid event {} not delivered to {}: {}", event.name(), s.webhook, reason);
         String body = s.schema == EventGridSchema.EVENT_GRID ? event.eventGridSchema().toString()
             : event.cloudEventsSchema().toString();
         log.add(new DeliveredEvent(event.name(), null, s.webhook.toString(), -1, 0, false, body, Instant.now(),
             List.of()));
-    }
-
-    private void send(Exchange exchange) {
-        attempt(exchange, 1);
-    }
-
-    private void attempt(Exchange exchange, int attempt) {
-        if (closed) {
-            return;
-        }
-        try {
-            http.sendAsync(exchange.request(attempt), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, failure) -> onAttemptDone(exchange, attempt, response, failure));
-        } catch (RuntimeException cannotSend) {
-            onAttemptDone(exchange, attempt, null, cannotSend);
-        }
-    }
-
-    private void onAttemptDone(Exchange exchange, int attempt, HttpResponse<String> response, Throwable failure) {
-        int status = response == null ? -1 : response.statusCode();
-        if (response != null && exchange.succeeded(status)) {
-            String rejection = exchange.rejection(response);
-            finish(exchange, status, attempt, rejection == null, rejection);
-            return;
-        }
-        String reason = failure != null ? String.valueOf(failure.getMessage()) : "HTTP " + status;
-        boolean retryable = status != 400 && status != 403 && status != 413;
-        if (retryable && attempt < attempts && !closed) {
-            long delayMillis = backoff.toMillis() << Math.min(attempt - 1, 16);
-            try {
-                scheduler.schedule(() -> attempt(exchange, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
-                return;
-            } catch (RejectedExecutionException shuttingDown) {
-                // finished below
-            }
-        }
-        finish(exchange, status, attempt, false, "the endpoint answered " + reason);
-    }
-
-    private void finish(Exchange exchange, int status, int attempt, boolean delivered, String failure) {
-        log.add(new DeliveredEvent(exchange.name, null, exchange.target.toString(), status, attempt, delivered,
-            exchange.body, Instant.now(), List.of()));
-        exchange.done(delivered, failure);
     }
 
     private String validationUrl(Subscription s) {
@@ -345,16 +285,18 @@ public final class EventGridPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        httpExecutor.shutdownNow();
+        sender.close();
     }
 
-    /** One HTTP exchange with the webhook, retried as Event Grid retries. */
-    private abstract static class Exchange {
+    /**
+     * One HTTP exchange with the webhook, retried as Event Grid retries: on no answer and on any status but 200-204,
+     * except 400, 403 and 413. Every exchange is recorded in the delivery log once it is over.
+     */
+    private abstract class Exchange implements WebhookSender.Exchange {
 
-        final String name;
-        final URI target;
-        final String body;
+        private final String name;
+        private final URI target;
+        private final String body;
 
         Exchange(String name, URI target, String body) {
             this.name = name;
@@ -362,16 +304,32 @@ public final class EventGridPublisher implements AutoCloseable {
             this.body = body;
         }
 
-        abstract HttpRequest request(int attempt);
+        @Override
+        public String name() {
+            return name;
+        }
 
-        /** Whether the status is a successful delivery (Event Grid: 200-204). */
-        boolean succeeded(int status) {
+        @Override
+        public URI target() {
+            return target;
+        }
+
+        @Override
+        public boolean delivers(int status) {
             return status >= 200 && status <= 204;
         }
 
-        /** For a successful status: why the response is still not acceptable, or null when it is. */
-        String rejection(HttpResponse<String> response) {
-            return null;
+        @Override
+        public boolean retryable(int status) {
+            return status != 400 && status != 403 && status != 413;
+        }
+
+        @Override
+        public final void done(WebhookSender.Outcome outcome) {
+            log.add(new DeliveredEvent(name, null, target.toString(), outcome.status(), outcome.attempts(),
+                outcome.delivered(), body, Instant.now(), List.of()));
+            done(outcome.delivered(), outcome.delivered() ? null
+                : outcome.rejection() != null ? outcome.rejection() : "the endpoint answered " + outcome.failure());
         }
 
         abstract void done(boolean succeeded, String failure);
