@@ -1,9 +1,9 @@
 package com.switchboard.emulator;
 
+import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.telephony.PhoneRule;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -99,7 +99,8 @@ public record EmulatorSettings(
             throw new IllegalArgumentException("serverThreads must be at least 1");
         }
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
-        eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null : requireWebhook(eventGridUrl.trim());
+        eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null
+            : EventGridPublisher.requireWebhook(eventGridUrl.trim());
         eventGridSchema = eventGridSchema == null ? EventGridSchema.EVENT_GRID : eventGridSchema;
         appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
         faults = faults == null ? Faults.NONE : faults;
@@ -247,21 +248,6 @@ public record EmulatorSettings(
                 participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
                 incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
         }
-    }
-
-    /** An absolute http(s) URL, as Event Grid webhooks are. */
-    static String requireWebhook(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The Event Grid webhook is not a valid URL: " + url, e);
-        }
-        if (uri.getHost() == null
-            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("The Event Grid webhook must be an absolute http(s) URL: " + url);
-        }
-        return url;
     }
 
     private static void requireText(String value, String name) {

@@ -83,7 +83,7 @@ class AcsEmulatorConnectAndTransferTest {
 
     @Test
     void connectsToAGroupCallAndByServerCallId() throws IOException {
-        String serverCallId = emulator.createGroupCall("3f9a1c5e-group", List.of("8:acs:bob"));
+        String serverCallId = emulator.createGroupCall("3f9a1c5e-group", List.of("8:acs:bob")).serverCallId();
 
         String byGroup = connectedCallId("{\"kind\":\"groupCallLocator\",\"groupCallId\":\"3f9a1c5e-group\"}");
         String byServerCall = connectedCallId("{\"kind\":\"serverCallLocator\",\"serverCallId\":\""

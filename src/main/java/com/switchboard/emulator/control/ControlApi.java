@@ -3,11 +3,7 @@ package com.switchboard.emulator.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.emulator.delivery.CallbackTokenIssuer;
-import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.delivery.EventGridSchema;
-import com.switchboard.emulator.faults.FaultInjector;
-import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.Endpoint;
@@ -16,29 +12,22 @@ import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
-import com.switchboard.emulator.model.ApiVersion;
-import com.switchboard.emulator.model.Identifier;
-import com.switchboard.emulator.telephony.CallEngine;
-import com.switchboard.emulator.telephony.CallLocator;
-import com.switchboard.emulator.telephony.Conferences;
+import com.switchboard.emulator.telephony.Conferences.Conference;
 import com.switchboard.emulator.telephony.IncomingCallRequest;
-import com.switchboard.emulator.telephony.IncomingCallResult;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's own control API under {@code /emulator} (no signature, no api-version).
+ * The {@link EmulatorControl} operations over HTTP, under {@code /emulator} (no signature, no api-version): each route
+ * reads its JSON, makes one call and writes the answer. A bad argument answers 400/8523.
  * <ul>
- *   <li>{@code GET /emulator/calls}: all live and recently ended calls;
- *   {@code GET /emulator/calls/{callConnectionId}}</li>
+ *   <li>{@code GET /emulator/calls}, {@code GET /emulator/calls/{callConnectionId}}</li>
  *   <li>{@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:hangUp}: 204</li>
  *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders",
- *   "contextLength"}}:
- *   201 {@code {"serverCallId", "incomingCallContext", "correlationId"}}; {@code GET /emulator/incoming-calls},
- *   {@code GET /emulator/incoming-calls/{serverCallId}}</li>
+ *   "contextLength"}}: 201 {@code {"serverCallId", "incomingCallContext", "correlationId"}};
+ *   {@code GET /emulator/incoming-calls}, {@code GET /emulator/incoming-calls/{serverCallId}}</li>
  *   <li>{@code POST /emulator/incoming-calls/{serverCallId}:hangUp}: the caller hangs up, 204</li>
  *   <li>{@code POST /emulator/rooms}, {@code POST /emulator/group-calls} {@code {"id", "participants": [...]}}:
  *   201 {@code {"id", "serverCallId", "participants"}}</li>
@@ -49,51 +38,74 @@ import java.util.Map;
  *   it (fields left out are off) and answers it; {@code DELETE /emulator/faults}: no faults, 204.
  *   {@code GET /emulator/faults/injected}: {@code {"counts": {"DUPLICATE": n, ...}, "faultedActions": [{"method",
  *   "path", "repeatabilityRequestId", "status", "time"}]}} since the plan was set</li>
+ *   <li>{@code POST /emulator/callback-tokens}: 201 {@code {"token"}}</li>
  * </ul>
  */
 public final class ControlApi implements Endpoint {
 
-    private final CallEngine engine;
-    private final EventGridPublisher eventGrid;
-    private final FaultInjector faults;
+    private static final String CALL = "/emulator/calls/([^/:]+)";
+    private static final String INCOMING_CALL = "/emulator/incoming-calls/([^/:]+)";
+
     private final Router router;
 
-    public ControlApi(CallEngine engine, EventGridPublisher eventGrid, FaultInjector faults, CallbackTokenIssuer tokens) {
-        this.engine = engine;
-        this.eventGrid = eventGrid;
-        this.faults = faults;
+    public ControlApi(EmulatorControl emulator) {
         this.router = new Router(List.of(
-            Route.of("GET", "/emulator/calls/?", null, false, (request, version, path) ->
-                ApiResponse.json(200, AcsJson.MAPPER.valueToTree(engine.snapshots()))),
-            Route.of("GET", "/emulator/calls/([^/:]+)", null, false, this::call),
-            Route.of("POST", "/emulator/calls/([^/:]+)/participants/([^/]+):hangUp", null, false,
-                this::hangUpParticipant),
-            Route.of("POST", "/emulator/incoming-calls/?", null, false, this::placeIncomingCall),
-            Route.of("GET", "/emulator/incoming-calls/?", null, false, (request, version, path) ->
-                ApiResponse.json(200, AcsJson.MAPPER.valueToTree(engine.inbound().snapshots()))),
-            Route.of("GET", "/emulator/incoming-calls/([^/:]+)", null, false, this::incomingCall),
-            Route.of("POST", "/emulator/incoming-calls/([^/:]+):hangUp", null, false, this::callerHangsUp),
-            Route.of("POST", "/emulator/rooms/?", null, false, (request, version, path) ->
-                registerConference(request, CallLocator.Kind.ROOM)),
-            Route.of("POST", "/emulator/group-calls/?", null, false, (request, version, path) ->
-                registerConference(request, CallLocator.Kind.GROUP_CALL)),
-            Route.of("GET", "/emulator/event-grid/?", null, false, (request, version, path) ->
-                ApiResponse.json(200, AcsJson.MAPPER.valueToTree(eventGrid.status()))),
-            Route.of("PUT", "/emulator/event-grid/?", null, false, this::subscribe),
-            Route.of("GET", "/emulator/event-grid/validate", null, false, this::validate),
-            Route.of("GET", "/emulator/faults/?", null, false, (request, version, path) ->
-                ApiResponse.json(200, FaultsJson.write(faults.faults()))),
-            Route.of("PUT", "/emulator/faults/?", null, false, (request, version, path) -> {
-                faults.set(FaultsJson.read(JsonBody.parse(request)));
-                return ApiResponse.json(200, FaultsJson.write(faults.faults()));
-            }),
-            Route.of("DELETE", "/emulator/faults/?", null, false, (request, version, path) -> {
-                faults.set(Faults.NONE);
+            route("GET", "/emulator/calls/?", (request, path) -> ok(emulator.calls())),
+            route("GET", CALL, (request, path) ->
+                ok(emulator.call(path[0]).orElseThrow(AcsApiException::callNotFound))),
+            route("POST", CALL + "/participants/([^/]+):hangUp", (request, path) -> {
+                emulator.hangUpParticipant(path[0], path[1]);
                 return ApiResponse.noContent();
             }),
-            Route.of("GET", "/emulator/faults/injected", null, false, this::injectedFaults),
-            Route.of("POST", "/emulator/callback-tokens/?", null, false, (request, version, path) ->
-                ApiResponse.json(201, AcsJson.MAPPER.createObjectNode().put("token", tokens.issue())))));
+            route("POST", "/emulator/incoming-calls/?", (request, path) ->
+                created(emulator.placeIncomingCall(incomingCall(JsonBody.parse(request))))),
+            route("GET", "/emulator/incoming-calls/?", (request, path) -> ok(emulator.incomingCalls())),
+            route("GET", INCOMING_CALL, (request, path) -> ok(emulator.incomingCall(path[0])
+                .orElseThrow(() -> new AcsApiException(404, "8522", "No incoming call " + path[0] + ".")))),
+            route("POST", INCOMING_CALL + ":hangUp", (request, path) -> {
+                emulator.hangUpIncomingCall(path[0]);
+                return ApiResponse.noContent();
+            }),
+            route("POST", "/emulator/rooms/?", (request, path) -> {
+                JsonBody body = JsonBody.parse(request);
+                return created(conference(emulator.createRoom(id(body), strings(body, "participants"))));
+            }),
+            route("POST", "/emulator/group-calls/?", (request, path) -> {
+                JsonBody body = JsonBody.parse(request);
+                return created(conference(emulator.createGroupCall(id(body), strings(body, "participants"))));
+            }),
+            route("GET", "/emulator/event-grid/?", (request, path) -> ok(emulator.eventGridSubscription())),
+            route("PUT", "/emulator/event-grid/?", (request, path) -> {
+                JsonBody body = JsonBody.parse(request);
+                emulator.setEventGridSubscription(body.text("url").orElse(null),
+                    body.text("schema").map(EventGridSchema::fromName).orElse(null));
+                return ok(emulator.eventGridSubscription());
+            }),
+            route("GET", "/emulator/event-grid/validate", (request, path) -> {
+                String code = request.queryParameter("id").orElse("");
+                if (!emulator.validateEventGridSubscription(code)) {
+                    throw new AcsApiException(404, "NotFound", "No Event Grid subscription has the validation code '"
+                        + code + "'.");
+                }
+                return ok(Map.of("validated", true));
+            }),
+            route("GET", "/emulator/faults/?", (request, path) -> ok(FaultsJson.write(emulator.faults()))),
+            route("PUT", "/emulator/faults/?", (request, path) -> {
+                emulator.setFaults(FaultsJson.read(JsonBody.parse(request)));
+                return ok(FaultsJson.write(emulator.faults()));
+            }),
+            route("DELETE", "/emulator/faults/?", (request, path) -> {
+                emulator.clearFaults();
+                return ApiResponse.noContent();
+            }),
+            route("GET", "/emulator/faults/injected", (request, path) -> {
+                ObjectNode body = AcsJson.object();
+                body.set("counts", AcsJson.MAPPER.valueToTree(emulator.injectedFaults()));
+                body.set("faultedActions", AcsJson.MAPPER.valueToTree(emulator.faultedActions()));
+                return ok(body);
+            }),
+            route("POST", "/emulator/callback-tokens/?", (request, path) ->
+                created(Map.of("token", emulator.issueCallbackToken())))));
     }
 
     @Override
@@ -104,87 +116,63 @@ public final class ControlApi implements Endpoint {
     @Override
     public ApiResponse handle(ApiRequest request) {
         Router.Match match = router.match(request, null);
-        return match.route().handler().handle(request, null, match.parameters());
-    }
-
-    private ApiResponse call(ApiRequest request, ApiVersion ignored, String... path) {
-        return engine.snapshot(path[0]).map(call -> ApiResponse.json(200, AcsJson.MAPPER.valueToTree(call)))
-            .orElseThrow(AcsApiException::callNotFound);
-    }
-
-    private ApiResponse hangUpParticipant(ApiRequest request, ApiVersion ignored, String... path) {
-        engine.hangUpParticipant(path[0], path[1]);
-        return ApiResponse.noContent();
-    }
-
-    private ApiResponse placeIncomingCall(ApiRequest request, ApiVersion ignored, String... path) {
-        JsonBody body = JsonBody.parse(request);
-        IncomingCallResult result = engine.inbound().place(new IncomingCallRequest(body.requiredText("from"),
-            body.requiredText("to"), body.text("callerDisplayName").orElse(null), headers(body, "sipHeaders"),
-            headers(body, "voipHeaders"), contextLength(body)));
-        return ApiResponse.json(201, AcsJson.MAPPER.valueToTree(result));
-    }
-
-    private ApiResponse incomingCall(ApiRequest request, ApiVersion ignored, String... path) {
-        return engine.inbound().snapshot(path[0])
-            .map(call -> ApiResponse.json(200, AcsJson.MAPPER.valueToTree(call)))
-            .orElseThrow(() -> new AcsApiException(404, "8522", "No incoming call " + path[0] + "."));
-    }
-
-    private ApiResponse callerHangsUp(ApiRequest request, ApiVersion ignored, String... path) {
-        engine.inbound().callerHangsUp(path[0]);
-        return ApiResponse.noContent();
-    }
-
-    private ApiResponse registerConference(ApiRequest request, CallLocator.Kind kind) {
-        JsonBody body = JsonBody.parse(request);
-        String id = body.requiredText("id");
-        JsonNode people = body.node("participants");
-        List<Identifier> participants = new ArrayList<>();
-        if (people != null) {
-            if (!people.isArray()) {
-                throw AcsApiException.invalidArgument("The field 'participants' must be an array of raw ids.");
-            }
-            for (int i = 0; i < people.size(); i++) {
-                participants.add(Identifier.parse(people.get(i).asText(""), "participants[" + i + "]"));
-            }
+        try {
+            return match.route().handler().handle(request, null, match.parameters());
+        } catch (IllegalArgumentException e) {
+            throw AcsApiException.invalidArgument(e.getMessage());
         }
-        Conferences.Conference conference = engine.conferences().register(kind, id, participants);
+    }
+
+    /** A control route: path parameters already percent-decoded. */
+    @FunctionalInterface
+    private interface Handler {
+        ApiResponse handle(ApiRequest request, String... path);
+    }
+
+    private static Route route(String method, String pathRegex, Handler handler) {
+        return Route.of(method, pathRegex, null, false, (request, version, path) -> handler.handle(request, path));
+    }
+
+    private static ApiResponse ok(Object value) {
+        return ApiResponse.json(200, AcsJson.MAPPER.valueToTree(value));
+    }
+
+    private static ApiResponse created(Object value) {
+        return ApiResponse.json(201, AcsJson.MAPPER.valueToTree(value));
+    }
+
+    private static IncomingCallRequest incomingCall(JsonBody body) {
+        return new IncomingCallRequest(body.requiredText("from"), body.requiredText("to"),
+            body.text("callerDisplayName").orElse(null), headers(body, "sipHeaders"), headers(body, "voipHeaders"),
+            contextLength(body));
+    }
+
+    private static String id(JsonBody body) {
+        return body.requiredText("id");
+    }
+
+    /** {@code {"id", "serverCallId", "participants": [raw ids]}}. */
+    private static ObjectNode conference(Conference conference) {
         ObjectNode response = AcsJson.object();
         response.put("id", conference.id());
         response.put("serverCallId", conference.serverCallId());
         ArrayNode rawIds = response.putArray("participants");
-        conference.participants().forEach(p -> rawIds.add(p.rawId()));
-        return ApiResponse.json(201, response);
+        conference.participants().forEach(participant -> rawIds.add(participant.rawId()));
+        return response;
     }
 
-    private ApiResponse subscribe(ApiRequest request, ApiVersion ignored, String... path) {
-        JsonBody body = JsonBody.parse(request);
-        URI url = body.callbackUri("url").orElse(null);
-        EventGridSchema schema;
-        try {
-            schema = body.text("schema").map(EventGridSchema::fromName).orElse(EventGridSchema.EVENT_GRID);
-        } catch (IllegalArgumentException e) {
-            throw AcsApiException.invalidArgument(e.getMessage());
+    /** An optional array of strings; a non-string element is read as blank, which the operation refuses. */
+    private static List<String> strings(JsonBody body, String field) {
+        JsonNode node = body.node(field);
+        List<String> values = new ArrayList<>();
+        if (node == null) {
+            return values;
         }
-        eventGrid.subscribe(url, schema);
-        return ApiResponse.json(200, AcsJson.MAPPER.valueToTree(eventGrid.status()));
-    }
-
-    private ApiResponse validate(ApiRequest request, ApiVersion ignored, String... path) {
-        String code = request.queryParameter("id").orElse("");
-        if (!eventGrid.validateManually(code)) {
-            throw new AcsApiException(404, "NotFound", "No Event Grid subscription has the validation code '"
-                + code + "'.");
+        if (!node.isArray()) {
+            throw AcsApiException.invalidArgument("The field '" + field + "' must be an array of raw ids.");
         }
-        return ApiResponse.json(200, AcsJson.object().put("validated", true));
-    }
-
-    private ApiResponse injectedFaults(ApiRequest request, ApiVersion ignored, String... path) {
-        ObjectNode body = AcsJson.object();
-        body.set("counts", AcsJson.MAPPER.valueToTree(faults.counts()));
-        body.set("faultedActions", AcsJson.MAPPER.valueToTree(faults.faultedActions()));
-        return ApiResponse.json(200, body);
+        node.forEach(value -> values.add(value.asText("")));
+        return values;
     }
 
     private static Integer contextLength(JsonBody body) {

@@ -57,9 +57,34 @@ public final class EventGridPublisher implements AutoCloseable {
         this.validationEndpoint = endpoint.endsWith("/") ? endpoint : endpoint + "/";
     }
 
-    /** Replaces the subscription; null removes it. A new subscription is validated before its first delivery. */
-    public synchronized void subscribe(URI webhook, EventGridSchema schema) {
-        subscription = webhook == null ? null : new Subscription(webhook, schema);
+    /**
+     * Replaces the subscription; a null or blank URL removes it. A new subscription is validated before its first
+     * delivery.
+     *
+     * @param schema null for {@link EventGridSchema#EVENT_GRID}
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+     */
+    public void subscribe(String url, EventGridSchema schema) {
+        URI webhook = url == null || url.isBlank() ? null : URI.create(requireWebhook(url.trim()));
+        synchronized (this) {
+            subscription = webhook == null ? null
+                : new Subscription(webhook, schema == null ? EventGridSchema.EVENT_GRID : schema);
+        }
+    }
+
+    /** An absolute http(s) URL, as Event Grid webhooks are; else an {@link IllegalArgumentException}. */
+    public static String requireWebhook(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The Event Grid webhook is not a valid URL: " + url, e);
+        }
+        if (uri.getHost() == null
+            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("The Event Grid webhook must be an absolute http(s) URL: " + url);
+        }
+        return url;
     }
 
     public synchronized EventGridSubscriptionStatus status() {
