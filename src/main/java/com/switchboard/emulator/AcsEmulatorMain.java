@@ -16,7 +16,7 @@ public final class AcsEmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(new StandardEnvironment()));
+        EmulatorSettings settings = EmulatorSettings.bind(Binder.get(new StandardEnvironment()));
         AcsEmulator emulator = AcsEmulator.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -67,7 +67,7 @@ class EmbeddedEmulatorStarterTest {
             "switchboard.emulator.app-identities=8:acs:bot-*,+1425555*",
             "switchboard.emulator.resource-id=7d1f0c3a-2b6e-4e59-8a47-c90b13e5d2f6",
             "switchboard.emulator.jwt-issuer=https://issuer.example.test", "switchboard.emulator.jwt-lifetime=90s")) {
-            EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(context.getEnvironment()));
+            EmulatorSettings settings = EmulatorSettings.bind(Binder.get(context.getEnvironment()));
             assertThat(settings.participantsPageSize()).isEqualTo(7);
             assertThat(settings.ringTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(settings.rules().get(0))

@@ -1,9 +1,10 @@
 package com.switchboard.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.faults.FaultKind;
+import com.switchboard.emulator.faults.FaultedAction;
+import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.Endpoint;
@@ -11,7 +12,7 @@ import com.switchboard.emulator.http.JsonBody;
 import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
 import com.switchboard.emulator.model.AcsApiException;
-import com.switchboard.emulator.model.AcsJson;
+import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.telephony.Conferences.Conference;
 import com.switchboard.emulator.telephony.IncomingCallRequest;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import java.util.Map;
  *   <li>{@code GET /emulator/event-grid}: the subscription status; {@code PUT /emulator/event-grid}
  *   {@code {"url", "schema"}} sets (or, with no url, removes) it; {@code GET /emulator/event-grid/validate?id=code}:
  *   the manual validation URL</li>
- *   <li>{@code GET /emulator/faults}: the fault plan (see {@link FaultsJson}); {@code PUT /emulator/faults} replaces
- *   it (fields left out are off) and answers it; {@code DELETE /emulator/faults}: no faults, 204.
+ *   <li>{@code GET /emulator/faults}: the fault plan, the {@code Faults} record's components by name (see
+ *   {@link ControlJson}); {@code PUT /emulator/faults} replaces it (fields left out are off) and answers it;
+ *   {@code DELETE /emulator/faults}: no faults, 204.
  *   {@code GET /emulator/faults/injected}: {@code {"counts": {"DUPLICATE": n, ...}, "faultedActions": [{"method",
  *   "path", "repeatabilityRequestId", "status", "time"}]}} since the plan was set</li>
  *   <li>{@code POST /emulator/callback-tokens}: 201 {@code {"token"}}</li>
@@ -89,21 +91,17 @@ public final class ControlApi implements Endpoint {
                 }
                 return ok(Map.of("validated", true));
             }),
-            route("GET", "/emulator/faults/?", (request, path) -> ok(FaultsJson.write(emulator.faults()))),
+            route("GET", "/emulator/faults/?", (request, path) -> ok(emulator.faults())),
             route("PUT", "/emulator/faults/?", (request, path) -> {
-                emulator.setFaults(FaultsJson.read(JsonBody.parse(request)));
-                return ok(FaultsJson.write(emulator.faults()));
+                emulator.setFaults(ControlJson.read(request, Faults.class, "fault"));
+                return ok(emulator.faults());
             }),
             route("DELETE", "/emulator/faults/?", (request, path) -> {
                 emulator.clearFaults();
                 return ApiResponse.noContent();
             }),
-            route("GET", "/emulator/faults/injected", (request, path) -> {
-                ObjectNode body = AcsJson.object();
-                body.set("counts", AcsJson.MAPPER.valueToTree(emulator.injectedFaults()));
-                body.set("faultedActions", AcsJson.MAPPER.valueToTree(emulator.faultedActions()));
-                return ok(body);
-            }),
+            route("GET", "/emulator/faults/injected", (request, path) ->
+                ok(new InjectedFaults(emulator.injectedFaults(), emulator.faultedActions()))),
             route("POST", "/emulator/callback-tokens/?", (request, path) ->
                 created(Map.of("token", emulator.issueCallbackToken())))));
     }
@@ -123,6 +121,10 @@ public final class ControlApi implements Endpoint {
         }
     }
 
+    /** The answer of {@code GET /emulator/faults/injected}. */
+    private record InjectedFaults(Map<FaultKind, Long> counts, List<FaultedAction> faultedActions) {
+    }
+
     /** A control route: path parameters already percent-decoded. */
     @FunctionalInterface
     private interface Handler {
@@ -134,11 +136,11 @@ public final class ControlApi implements Endpoint {
     }
 
     private static ApiResponse ok(Object value) {
-        return ApiResponse.json(200, AcsJson.MAPPER.valueToTree(value));
+        return ApiResponse.json(200, ControlJson.tree(value));
     }
 
     private static ApiResponse created(Object value) {
-        return ApiResponse.json(201, AcsJson.MAPPER.valueToTree(value));
+        return ApiResponse.json(201, ControlJson.tree(value));
     }
 
     private static IncomingCallRequest incomingCall(JsonBody body) {
@@ -152,12 +154,11 @@ public final class ControlApi implements Endpoint {
     }
 
     /** {@code {"id", "serverCallId", "participants": [raw ids]}}. */
-    private static ObjectNode conference(Conference conference) {
-        ObjectNode response = AcsJson.object();
+    private static Map<String, Object> conference(Conference conference) {
+        Map<String, Object> response = new LinkedHashMap<>();
         response.put("id", conference.id());
         response.put("serverCallId", conference.serverCallId());
-        ArrayNode rawIds = response.putArray("participants");
-        conference.participants().forEach(participant -> rawIds.add(participant.rawId()));
+        response.put("participants", conference.participants().stream().map(Identifier::rawId).toList());
         return response;
     }
 

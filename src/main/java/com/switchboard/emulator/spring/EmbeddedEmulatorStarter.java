@@ -1,7 +1,7 @@
 package com.switchboard.emulator.spring;
 
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.EmulatorSettingsBinding;
+import com.switchboard.emulator.EmulatorSettings;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -41,10 +41,10 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty(EmulatorSettingsBinding.PREFIX + ".enabled", Boolean.class, false)) {
+        if (!environment.getProperty(EmulatorSettings.PREFIX + ".enabled", Boolean.class, false)) {
             return;
         }
-        AcsEmulator emulator = AcsEmulator.start(EmulatorSettingsBinding.bind(Binder.get(environment)));
+        AcsEmulator emulator = AcsEmulator.start(EmulatorSettings.bind(Binder.get(environment)));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
             CONNECTION_STRING_PROPERTY, emulator.connectionString(),
             ACTUAL_PORT_PROPERTY, emulator.port(),

@@ -5,15 +5,18 @@ import com.switchboard.emulator.model.IdentityGlob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * One rule of the emulated phone network: callees matching {@code identity} behave as {@code behaviour}.
  *
  * <p>{@code identity} is an exact raw id ({@code 8:acs:...}, {@code 4:+1555...}) or a glob where {@code *} matches
  * any characters. Phone numbers also match by their bare E.164 form, so {@code +1555*} covers {@code 4:+1555...}.
- * {@code after} is only used by {@link PhoneBehaviour#HANG_UP_AFTER}: how long the callee stays in the call.
+ * {@code after} is only used by {@link PhoneBehaviour#HANG_UP_AFTER}: how long the callee stays in the call. Bound from
+ * properties ({@code rules[0].identity}, {@code rules[0].behaviour}, {@code rules[0].after}), a rule answers unless
+ * it says otherwise.
  */
-public record PhoneRule(String identity, PhoneBehaviour behaviour, Duration after) {
+public record PhoneRule(String identity, @DefaultValue("ANSWER") PhoneBehaviour behaviour, Duration after) {
 
     /** How long the built-in hanging-up callees stay connected. */
     public static final Duration DEFAULT_HANG_UP_AFTER = Duration.ofSeconds(5);
