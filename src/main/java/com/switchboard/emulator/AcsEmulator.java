@@ -94,8 +94,8 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
             eventGridDeliveries);
         eventGrid.subscribe(settings.eventGridUrl(), settings.eventGridSchema());
         this.network = new PhoneNetwork(scheduler, settings.rules(), settings.answerDelay(), settings.ringTimeout());
-        this.engine = new CallEngine(network, dispatcher, eventGrid, settings.incomingCallTimeout(),
-            settings.appIdentities());
+        this.engine = new CallEngine(settings.resourceId(), network, dispatcher, eventGrid,
+            settings.incomingCallTimeout(), settings.appIdentities());
         try {
             this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());

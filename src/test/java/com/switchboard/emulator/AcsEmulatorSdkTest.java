@@ -87,6 +87,8 @@ class AcsEmulatorSdkTest {
         assertThat(properties.getSourceCallerIdNumber().getPhoneNumber()).isEqualTo("+18005550100");
         assertThat(properties.getTargetParticipants()).extracting(CommunicationIdentifier::getRawId)
             .containsExactly("4:+15551234567");
+        assertThat(properties.getSource().getRawId()).as("the application is an ACS user of the emulated resource")
+            .startsWith("8:acs:" + emulator.resourceId() + "_");
 
         JsonNode connected = receiver.awaitEvent(callId, "ParticipantsUpdated");
         assertThat(receiver.types(callId)).containsExactly("CallConnected", "ParticipantsUpdated");

@@ -23,24 +23,23 @@ import java.util.UUID;
  */
 public final class CallEngine {
 
-    /** The emulated ACS resource; the application's identity in calls is an ACS user of it. */
-    private static final String RESOURCE_ID = "8a0b7c2e-5f3d-4e1a-9b6c-0d4e2f1a3b5c";
-
     private final CallRegistry registry = new CallRegistry();
     private final PhoneNetwork network;
     private final CallEvents events;
-    private final Identifier applicationIdentity =
-        Identifier.communicationUser("8:acs:" + RESOURCE_ID + "_" + UUID.randomUUID());
+    private final Identifier applicationIdentity;
     private final Conferences conferences = new Conferences();
     private final InboundCalls inbound;
 
     /**
+     * @param resourceId the emulated ACS resource's immutable id: the application's identity in calls is an ACS user
+     *     of it, {@code 8:acs:<resourceId>_<guid>}
      * @param eventGrid where IncomingCall events are published
      * @param incomingCallTimeout how long an incoming call rings before its context expires
      * @param appIdentities raw-id globs the application answers for (a redirect to one rings it again)
      */
-    public CallEngine(PhoneNetwork network, CallbackDispatcher dispatcher, EventGridPublisher eventGrid,
-                      Duration incomingCallTimeout, List<String> appIdentities) {
+    public CallEngine(String resourceId, PhoneNetwork network, CallbackDispatcher dispatcher,
+                      EventGridPublisher eventGrid, Duration incomingCallTimeout, List<String> appIdentities) {
+        this.applicationIdentity = Identifier.communicationUser("8:acs:" + resourceId + "_" + UUID.randomUUID());
         this.network = network;
         this.events = new CallEvents(dispatcher);
         this.inbound = new InboundCalls(this, eventGrid, Clock.systemUTC(), incomingCallTimeout, appIdentities);
