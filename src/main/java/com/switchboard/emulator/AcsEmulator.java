@@ -151,12 +151,12 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
 
     @Override
     public List<CallSnapshot> calls() {
-        return engine.snapshots();
+        return engine.connections().snapshots();
     }
 
     @Override
     public Optional<CallSnapshot> call(String callConnectionId) {
-        return engine.snapshot(callConnectionId);
+        return engine.connections().snapshot(callConnectionId);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class Conferences {
             participants.add(Identifier.parse(participantRawIds.get(i), "participants[" + i + "]"));
         }
         return conferences.compute(key(kind, id), (key, existing) -> existing == null
-            ? new Conference(kind, id, CallEngine.newServerCallId(), UUID.randomUUID().toString(), participants)
+            ? new Conference(kind, id, CallConnections.newServerCallId(), UUID.randomUUID().toString(), participants)
             : new Conference(kind, id, existing.serverCallId(), existing.correlationId(), participants));
     }
 
