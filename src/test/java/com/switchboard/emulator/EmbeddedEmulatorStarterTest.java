@@ -39,8 +39,10 @@ class EmbeddedEmulatorStarterTest {
             assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
             assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
             assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
-            assertThat(output.getOut()).as("the connection string, for another language's SDK")
-                .contains("connection string: " + emulator.connectionString());
+            assertThat(output.getOut()).as("the connection string, for another language's SDK, without the key")
+                .contains("connection string for any Call Automation SDK: endpoint=" + emulator.endpoint()
+                    + ";accesskey=<switchboard.emulator.access-key")
+                .doesNotContain(EmulatorSettings.DEFAULT_ACCESS_KEY);
         }
         assertThat(emulator.port()).isPositive();
         assertThat(reachable(emulator)).isFalse();

@@ -27,7 +27,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code switchboard.emulator.actual-resource-id} (the audience of the callback tokens),
  * registers the emulator as the singleton bean {@value #BEAN_NAME}, and closes it when that application's context
  * closes (or its start fails). Every SpringApplication run gets its own emulator. Once logging is up, it logs the
- * emulator's endpoint and connection string, for pointing another SDK (another language's) at it.
+ * emulator's endpoint and connection string, for pointing another SDK (another language's) at it; the access key is
+ * named there, not written, since the application's log holds no ACS key.
  */
 public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordered {
 
@@ -53,8 +54,10 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
         application.addInitializers(context -> {
             lifecycle.ownContext.set(context);
             context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
-            LOG.info("ACS Call Automation emulator listening on {}, connection string: {}", emulator.endpoint(),
-                emulator.connectionString());
+            // The access key stays out of the application's log, as every ACS key does (SecretsIT).
+            LOG.info("ACS Call Automation emulator listening on {}, connection string for any Call Automation SDK: "
+                + "endpoint={};accesskey=<switchboard.emulator.access-key; unset, the development key the README's "
+                + "emulator section gives>", emulator.endpoint(), emulator.endpoint());
         });
         application.addListeners(lifecycle);
     }
