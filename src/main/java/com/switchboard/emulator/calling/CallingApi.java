@@ -28,6 +28,11 @@ import java.util.function.Supplier;
  * <p>Actions (the operations that change something: the repeatable ones) go through the fault plan first. A faulted
  * action is answered with its error without being carried out or remembered for its repeatability id, so the
  * client's retry with the same id is carried out once; a repeat of an action that succeeded gets the stored answer.
+ *
+ * <p>The route table in the constructor is the one place an operation is declared: a row names its method, path,
+ * first api-version and repeatability, and a handler method of its operation group's class
+ * ({@link CallConnectionOperations}, {@link ParticipantOperations}, {@link PreConnectionOperations}), which reads the
+ * request and calls telephony. An operation not implemented yet is a {@code notImplemented} row.
  */
 public final class CallingApi implements Endpoint {
 

@@ -191,21 +191,20 @@ public final class CallEngine {
 
     /** The application leaves the call (DELETE); for the emulator the call connection ends. */
     public void hangUp(String callConnectionId, ApiVersion version) {
-        EmulatedCall call = call(callConnectionId);
-        synchronized (call) {
-            CallConnections.requireLive(call);
-            call.record("HangUp", Operation.of(version), null, null);
-            connections.end(call, version, ResultInfo.HUNG_UP_BY_APPLICATION);
-        }
+        endByApplication(callConnectionId, "HangUp", version, ResultInfo.HUNG_UP_BY_APPLICATION);
     }
 
     /** Ends the call for everyone. */
     public void terminate(String callConnectionId, ApiVersion version) {
+        endByApplication(callConnectionId, "Terminate", version, ResultInfo.TERMINATED_BY_APPLICATION);
+    }
+
+    private void endByApplication(String callConnectionId, String operation, ApiVersion version, ResultInfo result) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
             CallConnections.requireLive(call);
-            call.record("Terminate", Operation.of(version), null, null);
-            connections.end(call, version, ResultInfo.TERMINATED_BY_APPLICATION);
+            call.record(operation, Operation.of(version), null, null);
+            connections.end(call, version, result);
         }
     }
 
