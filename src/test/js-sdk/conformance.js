@@ -321,6 +321,17 @@ async function main(callbackUrl) {
     assert.equal(error.statusCode, 401);
   });
 
+  await check('an operation the emulator does not implement yet (mute): 501 as a RestError', async () => {
+    const created = await client.createCall({ targetParticipant: user('js-muted') }, callbackUrl);
+    const id = created.callConnectionProperties.callConnectionId;
+    await nextEvent('CallConnected', id);
+    const error = await refusal(created.callConnection.muteParticipant(user('js-muted')));
+    assert.equal(error.name, 'RestError');
+    assert.equal(error.statusCode, 501);
+    await created.callConnection.hangUp(true);
+    await nextEvent('CallDisconnected', id);
+  });
+
   await check('every callback was one event the SDK parses', async () => {
     assert.deepEqual(events.filter(event => event.kind === 'Unparsed'), []);
   });

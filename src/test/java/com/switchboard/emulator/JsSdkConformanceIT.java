@@ -32,6 +32,8 @@ class JsSdkConformanceIT {
 
     private static final Path SCRIPT = Path.of("src/test/js-sdk/conformance.js");
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
+    /** How many checks conformance.js makes; it grows as the emulator does. */
+    private static final int CHECKS = 25;
 
     private static AcsEmulator emulator;
     private static Path certificate;
@@ -88,6 +90,8 @@ class JsSdkConformanceIT {
         String[] lines = output.strip().split("\\R");
         JsonNode report = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(report.path("failed").size()).as(output).isZero();
+        assertThat(report.path("passed").asInt()).as("every check of the script ran: %s", output)
+            .isGreaterThanOrEqualTo(CHECKS);
         assertThat(texts(report.path("events"))).as("the events the SDK parsed").contains(
             "CallConnected", "ParticipantsUpdated", "CallDisconnected", "CreateCallFailed", "AnswerFailed",
             "ConnectFailed", "AddParticipantSucceeded", "AddParticipantFailed", "RemoveParticipantSucceeded",
