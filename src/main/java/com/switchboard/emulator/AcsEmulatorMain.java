@@ -2,6 +2,8 @@ package com.switchboard.emulator;
 
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -9,6 +11,8 @@ import org.springframework.core.env.StandardEnvironment;
  * system properties ({@code -Dswitchboard.emulator.port=8443}) and environment variables
  * ({@code SWITCHBOARD_EMULATOR_PORT=8443}, {@code SWITCHBOARD_EMULATOR_BIND_ADDRESS=0.0.0.0},
  * {@code SWITCHBOARD_EMULATOR_RULES_0_IDENTITY=+1555*}, {@code SWITCHBOARD_EMULATOR_RULES_0_BEHAVIOUR=BUSY}, ...).
+ * It prints its endpoint and connection string; what it logs goes through SLF4J to Logback, set up as Spring Boot sets
+ * it up for the application.
  */
 public final class AcsEmulatorMain {
 
@@ -16,7 +20,12 @@ public final class AcsEmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(new StandardEnvironment()));
+        StandardEnvironment environment = new StandardEnvironment();
+        // The emulator logs through SLF4J; set up Logback as the application does (INFO, its pattern and escaping).
+        LoggingSystem logging = LoggingSystem.get(AcsEmulatorMain.class.getClassLoader());
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
+        EmulatorSettings settings = EmulatorSettings.bind(Binder.get(environment));
         AcsEmulator emulator = AcsEmulator.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,14 +1,26 @@
 package com.switchboard.emulator;
 
-import java.net.URI;
+import com.switchboard.emulator.delivery.EventGridPublisher;
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.telephony.PhoneRule;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import java.util.Objects;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of an {@link AcsEmulator}. Start from {@link #defaults()} and adjust with the {@code with...}
- * methods; Spring-style properties {@code switchboard.emulator.*} are bound by {@link EmulatorSettingsBinding}.
+ * Configuration of an {@link AcsEmulator}: each setting is one component of this record, with its default. Start
+ * from {@link #defaults()} and adjust with the {@code with...} methods, or {@link #bind(Binder)} Spring-style
+ * properties {@code switchboard.emulator.*} (relaxed binding: {@code switchboard.emulator.answer-delay=500ms},
+ * {@code SWITCHBOARD_EMULATOR_ANSWER_DELAY=500ms}, {@code switchboard.emulator.faults.delay=40ms}, ...).
  *
  * @param bindAddress address the HTTPS server binds to
  * @param port port to bind; 0 picks a free port
@@ -24,50 +36,52 @@ import java.util.Objects;
  * @param rules phone-network rules, first match wins; callees no rule matches answer
  * @param eventGridUrl the application's webhook that the Event Grid subscription for IncomingCall events delivers
  *     to; null or blank for no subscription
- * @param eventGridSchema the event schema of that subscription
+ * @param eventGridSchema the event schema of that subscription ({@code EventGrid} or {@code CloudEvents})
  * @param incomingCallTimeout how long an incoming call rings the application; afterwards its incoming call context
  *     is expired (ACS: 30 seconds)
  * @param appIdentities globs over raw ids ({@code 8:acs:*}, {@code +1425555*}) that the application answers for:
  *     a call redirected to one of them raises a new IncomingCall event
- * @param resourceId the emulated ACS resource's immutable id: the {@code aud} of the callback tokens
+ * @param resourceId the emulated ACS resource's immutable id: the {@code aud} of the callback tokens, and the
+ *     resource of the application's identity in calls ({@code 8:acs:<resourceId>_...})
  * @param jwtIssuer the {@code iss} of the callback tokens (and of the OpenID configuration)
  * @param jwtLifetime how long a callback token is valid after it was issued ({@code exp - iat})
- * @param faults the fault plan the emulator starts with ({@link Faults#NONE} when null); it can be changed at runtime
+ * @param faults the fault plan the emulator starts with ({@link Faults#NONE} when null); it can be changed at
+ *     runtime
  */
 public record EmulatorSettings(
-    String bindAddress,
-    int port,
-    String accessKey,
-    String certificate,
-    String privateKey,
-    Duration answerDelay,
-    Duration ringTimeout,
-    int participantsPageSize,
-    int callbackAttempts,
-    Duration callbackBackoff,
-    int serverThreads,
-    List<PhoneRule> rules,
+    @DefaultValue("127.0.0.1") String bindAddress,
+    @DefaultValue("8443") int port,
+    @DefaultValue(EmulatorSettings.DEFAULT_ACCESS_KEY) String accessKey,
+    @DefaultValue(EmulatorSettings.DEFAULT_CERTIFICATE) String certificate,
+    @DefaultValue(EmulatorSettings.DEFAULT_PRIVATE_KEY) String privateKey,
+    @DefaultValue("1s") Duration answerDelay,
+    @DefaultValue("30s") Duration ringTimeout,
+    @DefaultValue("100") int participantsPageSize,
+    @DefaultValue("5") int callbackAttempts,
+    @DefaultValue("200ms") Duration callbackBackoff,
+    @DefaultValue("16") int serverThreads,
+    @DefaultValue List<PhoneRule> rules,
     String eventGridUrl,
-    EventGridSchema eventGridSchema,
-    Duration incomingCallTimeout,
-    List<String> appIdentities,
-    String resourceId,
-    String jwtIssuer,
-    Duration jwtLifetime,
+    @DefaultValue("EventGrid") EventGridSchema eventGridSchema,
+    @DefaultValue("30s") Duration incomingCallTimeout,
+    @DefaultValue("8:acs:*") List<String> appIdentities,
+    @DefaultValue(EmulatorSettings.DEFAULT_RESOURCE_ID) String resourceId,
+    @DefaultValue(EmulatorSettings.DEFAULT_JWT_ISSUER) String jwtIssuer,
+    @DefaultValue("5m") Duration jwtLifetime,
     Faults faults) {
 
+    /** Where the settings are bound from: {@code switchboard.emulator.*}. */
+    public static final String PREFIX = "switchboard.emulator";
     /** The emulator's fixed development access key (32 random bytes, base64). Not a secret. */
     public static final String DEFAULT_ACCESS_KEY = "TZmAx8lFEIkwNMAB1nnGrtHi7TFEnz57i1bmv+w6nfw=";
     public static final String DEFAULT_CERTIFICATE = "classpath:emulator/emulator-cert.pem";
     public static final String DEFAULT_PRIVATE_KEY = "classpath:emulator/emulator-key.pem";
-    /** Every ACS user of the emulated resource: calls to them reach the application through Event Grid. */
-    public static final List<String> DEFAULT_APP_IDENTITIES = List.of("8:acs:*");
-    /** The emulated resource's immutable id (a fixed random GUID): the audience of the callback tokens. */
+    /** The emulated resource's immutable id (a fixed random GUID). */
     public static final String DEFAULT_RESOURCE_ID = "5c6a1e2d-8b4f-4f37-9a0e-3d7b2c91f4a8";
     /** The issuer of ACS callback tokens. */
     public static final String DEFAULT_JWT_ISSUER = "https://acscallautomation.communication.azure.com";
-    /** About as long as ACS callback tokens are valid. */
-    public static final Duration DEFAULT_JWT_LIFETIME = Duration.ofMinutes(5);
+
+    private static final EmulatorSettings DEFAULTS = bind(new Binder());
 
     public EmulatorSettings {
         requireText(bindAddress, "bindAddress");
@@ -96,169 +110,126 @@ public record EmulatorSettings(
             throw new IllegalArgumentException("serverThreads must be at least 1");
         }
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
-        eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null : requireWebhook(eventGridUrl.trim());
+        eventGridUrl = eventGridUrl == null || eventGridUrl.isBlank() ? null
+            : EventGridPublisher.requireWebhook(eventGridUrl.trim());
         eventGridSchema = eventGridSchema == null ? EventGridSchema.EVENT_GRID : eventGridSchema;
         appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
         faults = faults == null ? Faults.NONE : faults;
     }
 
+    /** Every setting at its default: port 8443, the built-in phone rules ({@link PhoneRule#DEFAULTS}), no faults. */
     public static EmulatorSettings defaults() {
-        return new EmulatorSettings("127.0.0.1", 8443, DEFAULT_ACCESS_KEY, DEFAULT_CERTIFICATE, DEFAULT_PRIVATE_KEY,
-            Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5, Duration.ofMillis(200), 16, PhoneRule.DEFAULTS,
-            null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30), DEFAULT_APP_IDENTITIES, DEFAULT_RESOURCE_ID,
-            DEFAULT_JWT_ISSUER, DEFAULT_JWT_LIFETIME, Faults.NONE);
+        return DEFAULTS;
+    }
+
+    /**
+     * The settings under {@value #PREFIX}; unset ones keep their defaults. Configured {@code rules} are evaluated
+     * before the built-in {@link PhoneRule#DEFAULTS}, so they can override them (a final {@code identity: "*"} rule
+     * even replaces the default "everything answers").
+     */
+    public static EmulatorSettings bind(Binder binder) {
+        EmulatorSettings bound = binder.bindOrCreate(PREFIX, EmulatorSettings.class);
+        List<PhoneRule> rules = new ArrayList<>(bound.rules());
+        rules.addAll(PhoneRule.DEFAULTS);
+        return bound.withRules(rules);
     }
 
     public EmulatorSettings withBindAddress(String value) {
-        return copy(settings -> settings.bindAddress = value);
+        return with("bindAddress", value);
     }
 
     public EmulatorSettings withPort(int value) {
-        return copy(settings -> settings.port = value);
+        return with("port", value);
     }
 
     public EmulatorSettings withAccessKey(String value) {
-        return copy(settings -> settings.accessKey = value);
+        return with("accessKey", value);
     }
 
     public EmulatorSettings withTls(String certificateLocation, String privateKeyLocation) {
-        return copy(settings -> {
-            settings.certificate = certificateLocation;
-            settings.privateKey = privateKeyLocation;
-        });
+        return with("certificate", certificateLocation, "privateKey", privateKeyLocation);
     }
 
     public EmulatorSettings withAnswerDelay(Duration value) {
-        return copy(settings -> settings.answerDelay = value);
+        return with("answerDelay", value);
     }
 
     public EmulatorSettings withRingTimeout(Duration value) {
-        return copy(settings -> settings.ringTimeout = value);
+        return with("ringTimeout", value);
     }
 
     public EmulatorSettings withParticipantsPageSize(int value) {
-        return copy(settings -> settings.participantsPageSize = value);
+        return with("participantsPageSize", value);
     }
 
     public EmulatorSettings withCallbackRetries(int attempts, Duration backoff) {
-        return copy(settings -> {
-            settings.callbackAttempts = attempts;
-            settings.callbackBackoff = backoff;
-        });
+        return with("callbackAttempts", attempts, "callbackBackoff", backoff);
     }
 
     public EmulatorSettings withServerThreads(int value) {
-        return copy(settings -> settings.serverThreads = value);
+        return with("serverThreads", value);
     }
 
+    /** Replaces the whole list of rules, the built-in ones included. */
     public EmulatorSettings withRules(List<PhoneRule> value) {
-        return copy(settings -> settings.rules = value);
+        return with("rules", value);
     }
 
     public EmulatorSettings withEventGrid(String url, EventGridSchema schema) {
-        return copy(settings -> {
-            settings.eventGridUrl = url;
-            settings.eventGridSchema = schema;
-        });
+        return with("eventGridUrl", url, "eventGridSchema", schema);
     }
 
     public EmulatorSettings withIncomingCallTimeout(Duration value) {
-        return copy(settings -> settings.incomingCallTimeout = value);
+        return with("incomingCallTimeout", value);
     }
 
     public EmulatorSettings withAppIdentities(List<String> value) {
-        return copy(settings -> settings.appIdentities = value);
+        return with("appIdentities", value);
     }
 
     public EmulatorSettings withResourceId(String value) {
-        return copy(settings -> settings.resourceId = value);
+        return with("resourceId", value);
     }
 
     /** The issuer and lifetime of the callback tokens. */
     public EmulatorSettings withJwt(String issuer, Duration lifetime) {
-        return copy(settings -> {
-            settings.jwtIssuer = issuer;
-            settings.jwtLifetime = lifetime;
-        });
+        return with("jwtIssuer", issuer, "jwtLifetime", lifetime);
     }
 
     public EmulatorSettings withFaults(Faults value) {
-        return copy(settings -> settings.faults = value);
+        return with("faults", value);
     }
 
-    /** A copy with some settings changed; every with-method goes through it, so a new setting is added once. */
-    private EmulatorSettings copy(Consumer<Draft> change) {
-        Draft draft = new Draft(this);
-        change.accept(draft);
-        return draft.settings();
-    }
-
-    /** The settings while a copy is being changed. */
-    private static final class Draft {
-        String bindAddress;
-        int port;
-        String accessKey;
-        String certificate;
-        String privateKey;
-        Duration answerDelay;
-        Duration ringTimeout;
-        int participantsPageSize;
-        int callbackAttempts;
-        Duration callbackBackoff;
-        int serverThreads;
-        List<PhoneRule> rules;
-        String eventGridUrl;
-        EventGridSchema eventGridSchema;
-        Duration incomingCallTimeout;
-        List<String> appIdentities;
-        String resourceId;
-        String jwtIssuer;
-        Duration jwtLifetime;
-        Faults faults;
-
-        Draft(EmulatorSettings from) {
-            bindAddress = from.bindAddress;
-            port = from.port;
-            accessKey = from.accessKey;
-            certificate = from.certificate;
-            privateKey = from.privateKey;
-            answerDelay = from.answerDelay;
-            ringTimeout = from.ringTimeout;
-            participantsPageSize = from.participantsPageSize;
-            callbackAttempts = from.callbackAttempts;
-            callbackBackoff = from.callbackBackoff;
-            serverThreads = from.serverThreads;
-            rules = from.rules;
-            eventGridUrl = from.eventGridUrl;
-            eventGridSchema = from.eventGridSchema;
-            incomingCallTimeout = from.incomingCallTimeout;
-            appIdentities = from.appIdentities;
-            resourceId = from.resourceId;
-            jwtIssuer = from.jwtIssuer;
-            jwtLifetime = from.jwtLifetime;
-            faults = from.faults;
+    /**
+     * A copy with the named components changed ({@code name, value, name, value, ...}), through the canonical
+     * constructor and its checks: a new setting is a new component, and nothing else to mirror.
+     */
+    private EmulatorSettings with(Object... namesAndValues) {
+        Map<String, Object> changes = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            changes.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-
-        EmulatorSettings settings() {
-            return new EmulatorSettings(bindAddress, port, accessKey, certificate, privateKey, answerDelay, ringTimeout,
-                participantsPageSize, callbackAttempts, callbackBackoff, serverThreads, rules, eventGridUrl, eventGridSchema,
-                incomingCallTimeout, appIdentities, resourceId, jwtIssuer, jwtLifetime, faults);
-        }
-    }
-
-    /** An absolute http(s) URL, as Event Grid webhooks are. */
-    static String requireWebhook(String url) {
-        URI uri;
+        RecordComponent[] components = EmulatorSettings.class.getRecordComponents();
+        Object[] values = new Object[components.length];
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The Event Grid webhook is not a valid URL: " + url, e);
+            for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                values[i] = changes.containsKey(name) ? changes.remove(name)
+                    : components[i].getAccessor().invoke(this);
+            }
+            if (!changes.isEmpty()) {
+                throw new IllegalStateException("EmulatorSettings has no setting " + changes.keySet());
+            }
+            return EmulatorSettings.class.getDeclaredConstructor(Arrays.stream(components)
+                .map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException invalid) {
+                throw invalid;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot copy the emulator settings", e);
         }
-        if (uri.getHost() == null
-            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("The Event Grid webhook must be an absolute http(s) URL: " + url);
-        }
-        return url;
     }
 
     private static void requireText(String value, String name) {

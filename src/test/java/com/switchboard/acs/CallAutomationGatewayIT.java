@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.CallSnapshot;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,8 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.emulator.telephony.CallOperation;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -81,7 +83,7 @@ class AcsEmulatorConnectAndTransferTest {
 
     @Test
     void connectsToAGroupCallAndByServerCallId() throws IOException {
-        String serverCallId = emulator.createGroupCall("3f9a1c5e-group", List.of("8:acs:bob"));
+        String serverCallId = emulator.createGroupCall("3f9a1c5e-group", List.of("8:acs:bob")).serverCallId();
 
         String byGroup = connectedCallId("{\"kind\":\"groupCallLocator\",\"groupCallId\":\"3f9a1c5e-group\"}");
         String byServerCall = connectedCallId("{\"kind\":\"serverCallLocator\",\"serverCallId\":\""

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.azure.communication.callautomation.CallAutomationClient;
-import com.azure.communication.callautomation.CallConnection;
 import com.azure.communication.callautomation.CallAutomationEventParser;
+import com.azure.communication.callautomation.CallConnection;
 import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponseException;
 import com.azure.communication.callautomation.models.AddParticipantOptions;
 import com.azure.communication.callautomation.models.AddParticipantResult;
@@ -25,6 +25,10 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.switchboard.emulator.delivery.DeliveredEvent;
+import com.switchboard.emulator.telephony.CallSnapshot;
+import com.switchboard.emulator.telephony.PhoneBehaviour;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +87,8 @@ class AcsEmulatorSdkTest {
         assertThat(properties.getSourceCallerIdNumber().getPhoneNumber()).isEqualTo("+18005550100");
         assertThat(properties.getTargetParticipants()).extracting(CommunicationIdentifier::getRawId)
             .containsExactly("4:+15551234567");
+        assertThat(properties.getSource().getRawId()).as("the application is an ACS user of the emulated resource")
+            .startsWith("8:acs:" + emulator.resourceId() + "_");
 
         JsonNode connected = receiver.awaitEvent(callId, "ParticipantsUpdated");
         assertThat(receiver.types(callId)).containsExactly("CallConnected", "ParticipantsUpdated");

@@ -2,19 +2,27 @@ package com.switchboard.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.spring.EmbeddedEmulatorStarter;
+import com.switchboard.emulator.telephony.PhoneBehaviour;
+import com.switchboard.emulator.telephony.PhoneRule;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedEmulatorStarterTest {
 
     @Test
-    void startsEmulatorPerContextAndClosesItWithTheContext() {
+    void startsEmulatorPerContextAndClosesItWithTheContext(CapturedOutput output) {
         AcsEmulator emulator;
         try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
             "switchboard.emulator.port=0", "switchboard.emulator.answer-delay=250ms",
@@ -31,6 +39,10 @@ class EmbeddedEmulatorStarterTest {
             assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
             assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
             assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
+            assertThat(output.getOut()).as("the connection string, for another language's SDK, without the key")
+                .contains("connection string for any Call Automation SDK: endpoint=" + emulator.endpoint()
+                    + ";accesskey=<switchboard.emulator.access-key")
+                .doesNotContain(EmulatorSettings.DEFAULT_ACCESS_KEY);
         }
         assertThat(emulator.port()).isPositive();
         assertThat(reachable(emulator)).isFalse();
@@ -57,7 +69,7 @@ class EmbeddedEmulatorStarterTest {
             "switchboard.emulator.app-identities=8:acs:bot-*,+1425555*",
             "switchboard.emulator.resource-id=7d1f0c3a-2b6e-4e59-8a47-c90b13e5d2f6",
             "switchboard.emulator.jwt-issuer=https://issuer.example.test", "switchboard.emulator.jwt-lifetime=90s")) {
-            EmulatorSettings settings = EmulatorSettingsBinding.bind(Binder.get(context.getEnvironment()));
+            EmulatorSettings settings = EmulatorSettings.bind(Binder.get(context.getEnvironment()));
             assertThat(settings.participantsPageSize()).isEqualTo(7);
             assertThat(settings.ringTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(settings.rules().get(0))

@@ -3,14 +3,72 @@ package com.switchboard.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.switchboard.emulator.delivery.EventGridSchema;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.telephony.PhoneRule;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class EmulatorSettingsTest {
+
+    @Test
+    void defaultsAreTheDefaultsOfEachSetting() {
+        assertThat(EmulatorSettings.defaults()).isEqualTo(new EmulatorSettings("127.0.0.1", 8443,
+            EmulatorSettings.DEFAULT_ACCESS_KEY, EmulatorSettings.DEFAULT_CERTIFICATE,
+            EmulatorSettings.DEFAULT_PRIVATE_KEY, Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5,
+            Duration.ofMillis(200), 16, PhoneRule.DEFAULTS, null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30),
+            List.of("8:acs:*"), EmulatorSettings.DEFAULT_RESOURCE_ID, EmulatorSettings.DEFAULT_JWT_ISSUER,
+            Duration.ofMinutes(5), Faults.NONE));
+        assertThat(EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of()))))
+            .isEqualTo(EmulatorSettings.defaults());
+    }
+
+    @Test
+    void eachWithMethodChangesItsOwnSettingsOnly() {
+        EmulatorSettings defaults = EmulatorSettings.defaults();
+        Map<String, UnaryOperator<EmulatorSettings>> changes = new LinkedHashMap<>();
+        changes.put("bindAddress", s -> s.withBindAddress("0.0.0.0"));
+        changes.put("port", s -> s.withPort(0));
+        changes.put("accessKey", s -> s.withAccessKey("a2V5"));
+        changes.put("certificate privateKey", s -> s.withTls("cert.pem", "key.pem"));
+        changes.put("answerDelay", s -> s.withAnswerDelay(Duration.ZERO));
+        changes.put("ringTimeout", s -> s.withRingTimeout(Duration.ofSeconds(3)));
+        changes.put("participantsPageSize", s -> s.withParticipantsPageSize(2));
+        changes.put("callbackAttempts callbackBackoff", s -> s.withCallbackRetries(3, Duration.ofMillis(20)));
+        changes.put("serverThreads", s -> s.withServerThreads(4));
+        changes.put("rules", s -> s.withRules(List.of()));
+        changes.put("eventGridUrl eventGridSchema", s -> s.withEventGrid("http://localhost/x",
+            EventGridSchema.CLOUD_EVENTS));
+        changes.put("incomingCallTimeout", s -> s.withIncomingCallTimeout(Duration.ofSeconds(5)));
+        changes.put("appIdentities", s -> s.withAppIdentities(List.of("8:acs:bot-*")));
+        changes.put("resourceId", s -> s.withResourceId("resource"));
+        changes.put("jwtIssuer jwtLifetime", s -> s.withJwt("https://issuer.test", Duration.ofSeconds(30)));
+        changes.put("faults", s -> s.withFaults(Faults.NONE.withSeed(1L)));
+        changes.forEach((settings, change) -> assertThat(changed(defaults, change.apply(defaults)))
+            .as(settings).containsExactly(settings.split(" ")));
+        assertThat(Arrays.stream(EmulatorSettings.class.getRecordComponents()).map(RecordComponent::getName))
+            .as("every setting has a with-method").containsExactlyInAnyOrderElementsOf(changes.keySet().stream()
+                .flatMap(names -> Arrays.stream(names.split(" "))).toList());
+    }
+
+    private static List<String> changed(EmulatorSettings before, EmulatorSettings after) {
+        return Arrays.stream(EmulatorSettings.class.getRecordComponents()).filter(component -> {
+            try {
+                return !Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(RecordComponent::getName).toList();
+    }
 
     @Test
     void defaultsSignCallbacksLikeAcs() {
@@ -42,7 +100,7 @@ class EmulatorSettingsTest {
     @Test
     void faultsAreOffByDefault() {
         assertThat(EmulatorSettings.defaults().faults()).isEqualTo(Faults.NONE);
-        assertThat(EmulatorSettingsBinding.bind(new Binder(new MapConfigurationPropertySource(Map.of()))).faults())
+        assertThat(EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of()))).faults())
             .isEqualTo(Faults.NONE);
         assertThat(Faults.NONE.duplicateProbability() + Faults.NONE.reorderProbability()
             + Faults.NONE.failFirstAttemptProbability() + Faults.NONE.actionFaultProbability()).isZero();
@@ -67,7 +125,7 @@ class EmulatorSettingsTest {
             Map.entry("switchboard.emulator.faults.fail-next-actions", "2"),
             Map.entry("switchboard.emulator.faults.seed", "42"));
 
-        Faults faults = EmulatorSettingsBinding.bind(new Binder(new MapConfigurationPropertySource(properties)))
+        Faults faults = EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(properties)))
             .faults();
 
         assertThat(faults).isEqualTo(new Faults(0.2, 0.3, Duration.ofMillis(250), Duration.ofMillis(40),

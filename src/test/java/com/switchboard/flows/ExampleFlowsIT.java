@@ -10,7 +10,7 @@ import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.CallSnapshot;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.CallSnapshot;
-import com.switchboard.emulator.FaultedAction;
-import com.switchboard.emulator.Faults;
+import com.switchboard.emulator.faults.FaultedAction;
+import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;

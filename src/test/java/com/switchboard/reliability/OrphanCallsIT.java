@@ -7,7 +7,7 @@ import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.CallSnapshot;
+import com.switchboard.emulator.telephony.CallSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

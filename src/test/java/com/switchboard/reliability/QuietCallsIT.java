@@ -6,7 +6,7 @@ import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.DeliveredEvent;
+import com.switchboard.emulator.delivery.DeliveredEvent;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,8 +1,5 @@
 package com.switchboard.emulator.faults;
 
-import com.switchboard.emulator.FaultKind;
-import com.switchboard.emulator.FaultedAction;
-import com.switchboard.emulator.Faults;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;

@@ -1,50 +1,53 @@
 package com.switchboard.emulator.telephony;
 
-import com.switchboard.emulator.CallSnapshot;
-import com.switchboard.emulator.callback.CallbackDispatcher;
-import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.delivery.CallbackDispatcher;
+import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.model.ResultInfo;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The Call Automation operations on the emulated calls, and what the phone network makes happen afterwards.
+ * The Call Automation operations on the emulated calls (create, connect, participants, transfer, hang up), and what
+ * the phone network makes of the callees they ring. It holds the telephony together: the {@link CallConnections}
+ * every feature acts on, the calls to the application ({@link InboundCalls}) and the rooms and group calls
+ * ({@link Conferences}).
  *
  * <p>Every step that reads and changes a call holds the call's monitor while it also queues the resulting callback
  * events, so the events of a call leave in the order its state changed.
  */
 public final class CallEngine {
 
-    /** The emulated ACS resource; the application's identity in calls is an ACS user of it. */
-    private static final String RESOURCE_ID = "8a0b7c2e-5f3d-4e1a-9b6c-0d4e2f1a3b5c";
-
-    private final CallRegistry registry = new CallRegistry();
+    private final CallConnections connections;
     private final PhoneNetwork network;
     private final CallEvents events;
-    private final Identifier applicationIdentity =
-        Identifier.communicationUser("8:acs:" + RESOURCE_ID + "_" + UUID.randomUUID());
     private final Conferences conferences = new Conferences();
     private final InboundCalls inbound;
 
     /**
+     * @param resourceId the emulated ACS resource's immutable id: the application's identity in calls is an ACS user
+     *     of it, {@code 8:acs:<resourceId>_<guid>}
      * @param eventGrid where IncomingCall events are published
      * @param incomingCallTimeout how long an incoming call rings before its context expires
      * @param appIdentities raw-id globs the application answers for (a redirect to one rings it again)
      */
-    public CallEngine(PhoneNetwork network, CallbackDispatcher dispatcher, EventGridPublisher eventGrid,
-                      Duration incomingCallTimeout, List<String> appIdentities) {
+    public CallEngine(String resourceId, PhoneNetwork network, CallbackDispatcher dispatcher,
+                      EventGridPublisher eventGrid, Duration incomingCallTimeout, List<String> appIdentities) {
+        this.connections = new CallConnections(resourceId, network, dispatcher);
         this.network = network;
-        this.events = new CallEvents(dispatcher);
-        this.inbound = new InboundCalls(this, eventGrid, Clock.systemUTC(), incomingCallTimeout, appIdentities);
+        this.events = connections.events();
+        this.inbound = new InboundCalls(connections, eventGrid, Clock.systemUTC(), incomingCallTimeout, appIdentities);
+    }
+
+    /** The call connections, live and recently ended. */
+    public CallConnections connections() {
+        return connections;
     }
 
     /** Calls to the application: place, answer, reject, redirect. */
@@ -59,12 +62,13 @@ public final class CallEngine {
 
     /** Creates the call and starts ringing its targets; the call stays {@code connecting} until one answers. */
     public EmulatedCall createCall(CreateCallCommand command) {
-        Identifier application = command.source() != null ? command.source() : applicationIdentity;
-        EmulatedCall call = new EmulatedCall(new CallSetup(UUID.randomUUID().toString(), newServerCallId(),
+        Identifier application = command.source() != null ? command.source() : connections.applicationIdentity();
+        EmulatedCall call = new EmulatedCall(new CallSetup(UUID.randomUUID().toString(),
+            CallConnections.newServerCallId(),
             UUID.randomUUID().toString(), application, application, command.targets(), command.callbackUri(),
             command.sourceCallerIdNumber(), command.sourceDisplayName(), command.operation()));
         synchronized (call) {
-            registry.add(call);
+            connections.add(call);
             call.record("CreateCall", command.operation(), null, null);
             for (Identifier target : command.targets()) {
                 invite(call, target, Invitation.Purpose.CALL_TARGET, command.operation(), null);
@@ -81,20 +85,20 @@ public final class CallEngine {
     public EmulatedCall connect(CallLocator locator, URI callbackUri, Operation operation) {
         Optional<Hosted> hosted = hosted(locator);
         String serverCallId = hosted.map(Hosted::serverCallId)
-            .orElse(locator.kind() == CallLocator.Kind.SERVER_CALL ? locator.id() : newServerCallId());
+            .orElse(locator.kind() == CallLocator.Kind.SERVER_CALL ? locator.id() : CallConnections.newServerCallId());
         String correlationId = hosted.map(Hosted::correlationId).orElse(UUID.randomUUID().toString());
-        EmulatedCall call = open(new CallSetup(UUID.randomUUID().toString(), serverCallId, correlationId,
-            applicationIdentity, null, List.of(), callbackUri, null, null, operation));
+        EmulatedCall call = connections.open(new CallSetup(UUID.randomUUID().toString(), serverCallId, correlationId,
+            connections.applicationIdentity(), null, List.of(), callbackUri, null, null, operation));
         call.record("Connect", operation, null, null);
-        later(() -> hosted(locator).ifPresentOrElse(
-            found -> establish(call, found.participants()),
-            () -> setupFailed(call, () -> events.connectFailed(call, ResultInfo.CALL_NOT_FOUND))));
+        connections.later(() -> hosted(locator).ifPresentOrElse(
+            found -> connections.establish(call, found.participants()),
+            () -> connections.setupFailed(call, () -> events.connectFailed(call, ResultInfo.CALL_NOT_FOUND))));
         return call;
     }
 
     /** The live call, or 404/8522. */
     public EmulatedCall call(String callConnectionId) {
-        return registry.require(callConnectionId);
+        return connections.require(callConnectionId);
     }
 
     /** A participant of a live call, or 404. */
@@ -108,7 +112,7 @@ public final class CallEngine {
         EmulatedCall call = call(callConnectionId);
         Identifier target = command.participant();
         synchronized (call) {
-            requireConnected(call);
+            CallConnections.requireConnected(call);
             if (call.hasParticipant(target.rawId()) || call.isInvited(target.rawId())) {
                 throw AcsApiException.invalidArgument("Participant " + target.rawId() + " is already in the call.");
             }
@@ -127,7 +131,7 @@ public final class CallEngine {
     public void cancelAddParticipant(String callConnectionId, String invitationId, Operation operation) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
-            requireConnected(call);
+            CallConnections.requireConnected(call);
             call.record("CancelAddParticipant", operation, null, null);
             Optional<Invitation> invitation = call.takeInvitation(invitationId, Invitation.Purpose.ADD_PARTICIPANT);
             if (invitation.isEmpty()) {
@@ -148,7 +152,7 @@ public final class CallEngine {
     public void removeParticipant(String callConnectionId, Identifier participant, Operation operation) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
-            requireConnected(call);
+            CallConnections.requireConnected(call);
             if (participant.equals(call.application())) {
                 throw AcsApiException.invalidArgument(
                     "The application cannot remove itself from the call; hang up instead.");
@@ -160,7 +164,7 @@ public final class CallEngine {
             }
             events.removeParticipantSucceeded(call, operation, participant);
             events.participantsUpdated(call, operation.version());
-            endIfDeserted(call, operation.version());
+            connections.endIfDeserted(call, operation.version());
         }
     }
 
@@ -169,7 +173,7 @@ public final class CallEngine {
                                       Operation operation) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
-            requireConnected(call);
+            CallConnections.requireConnected(call);
             List<Identifier> others = call.participants().stream().filter(p -> !p.equals(call.application()))
                 .toList();
             if (transferee == null && others.size() != 1) {
@@ -187,21 +191,20 @@ public final class CallEngine {
 
     /** The application leaves the call (DELETE); for the emulator the call connection ends. */
     public void hangUp(String callConnectionId, ApiVersion version) {
-        EmulatedCall call = call(callConnectionId);
-        synchronized (call) {
-            requireLive(call);
-            call.record("HangUp", Operation.of(version), null, null);
-            end(call, version, ResultInfo.HUNG_UP_BY_APPLICATION);
-        }
+        endByApplication(callConnectionId, "HangUp", version, ResultInfo.HUNG_UP_BY_APPLICATION);
     }
 
     /** Ends the call for everyone. */
     public void terminate(String callConnectionId, ApiVersion version) {
+        endByApplication(callConnectionId, "Terminate", version, ResultInfo.TERMINATED_BY_APPLICATION);
+    }
+
+    private void endByApplication(String callConnectionId, String operation, ApiVersion version, ResultInfo result) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
-            requireLive(call);
-            call.record("Terminate", Operation.of(version), null, null);
-            end(call, version, ResultInfo.TERMINATED_BY_APPLICATION);
+            CallConnections.requireLive(call);
+            call.record(operation, Operation.of(version), null, null);
+            connections.end(call, version, result);
         }
     }
 
@@ -209,24 +212,16 @@ public final class CallEngine {
     public void hangUpParticipant(String callConnectionId, String rawId) {
         EmulatedCall call = call(callConnectionId);
         synchronized (call) {
-            requireLive(call);
-            if (!remoteHangUp(call, rawId)) {
+            CallConnections.requireLive(call);
+            if (!connections.remoteHangUp(call, rawId)) {
                 throw new AcsApiException(404, "8522", "Participant " + rawId + " is not in the call.");
             }
         }
     }
 
-    public List<CallSnapshot> snapshots() {
-        return registry.all().stream().map(EmulatedCall::snapshot).toList();
-    }
-
-    public Optional<CallSnapshot> snapshot(String callConnectionId) {
-        return registry.findAny(callConnectionId).map(EmulatedCall::snapshot);
-    }
-
     /** Disconnects every live call without events (emulator shutdown). */
     public void shutdown() {
-        registry.liveCalls().forEach(EmulatedCall::disconnect);
+        connections.shutdown();
     }
 
     private String invite(EmulatedCall call, Identifier target, Invitation.Purpose purpose, Operation operation,
@@ -242,73 +237,13 @@ public final class CallEngine {
         return invitationId;
     }
 
-    Identifier applicationIdentity() {
-        return applicationIdentity;
-    }
-
-    /** Registers a call connection that is connecting, for answer and connect. */
-    EmulatedCall open(CallSetup setup) {
-        EmulatedCall call = new EmulatedCall(setup);
-        registry.add(call);
-        return call;
-    }
-
-    /** Runs an action on the emulator's timer threads, after the current request has been answered. */
-    void later(Runnable action) {
-        network.connectedLeg().after(Duration.ZERO, action);
-    }
-
-    /**
-     * The application is in the call it answered or connected to: the others join, CallConnected, ParticipantsUpdated.
-     * Nothing happens when the call connection ended meanwhile.
-     */
-    void establish(EmulatedCall call, List<Identifier> others) {
-        synchronized (call) {
-            if (!call.isLive() || call.state() != CallState.CONNECTING) {
-                return;
-            }
-            others.stream().filter(other -> !other.equals(call.application()))
-                .forEach(other -> call.join(other, network.connectedLeg()));
-            call.setState(CallState.CONNECTED);
-            events.callConnected(call);
-            events.participantsUpdated(call, call.creation().version());
-        }
-    }
-
-    /** An answer that cannot complete: the call connection ends with AnswerFailed (or CallDisconnected). */
-    void answerFailed(EmulatedCall call, ResultInfo result) {
-        setupFailed(call, () -> events.answerFailed(call, result));
-    }
-
-    /** The caller of an answered call hangs up: it leaves the call, or the answer fails if still connecting. */
-    void callerLeft(String callConnectionId, Identifier caller) {
-        registry.findAny(callConnectionId).ifPresent(call -> {
-            synchronized (call) {
-                if (call.isLive() && call.state() == CallState.CONNECTED) {
-                    remoteHangUp(call, caller.rawId());
-                }
-            }
-        });
-    }
-
-    private void setupFailed(EmulatedCall call, Runnable failureEvent) {
-        synchronized (call) {
-            if (!call.isLive()) {
-                return;
-            }
-            call.disconnect();
-            registry.retire(call);
-            failureEvent.run();
-        }
-    }
-
     /** A call the application can connect to, and who is in it. */
     private record Hosted(String serverCallId, String correlationId, List<Identifier> participants) {
     }
 
     private Optional<Hosted> hosted(CallLocator locator) {
         if (locator.kind() == CallLocator.Kind.SERVER_CALL) {
-            Optional<Hosted> call = registry.liveCalls().stream()
+            Optional<Hosted> call = connections.live().stream()
                 .filter(live -> live.serverCallId().equals(locator.id()))
                 .filter(live -> live.state() == CallState.CONNECTED)
                 .findFirst()
@@ -320,49 +255,6 @@ public final class CallEngine {
         }
         return conferences.find(locator)
             .map(c -> new Hosted(c.serverCallId(), c.correlationId(), c.participants()));
-    }
-
-    private boolean remoteHangUp(EmulatedCall call, String rawId) {
-        if (!call.leave(rawId)) {
-            return false;
-        }
-        ApiVersion version = call.creation().version();
-        events.participantsUpdated(call, version);
-        endIfDeserted(call, version);
-        return true;
-    }
-
-    private void endIfDeserted(EmulatedCall call, ApiVersion version) {
-        if (call.isDeserted()) {
-            end(call, version, ResultInfo.ALL_OTHERS_LEFT);
-        }
-    }
-
-    private void end(EmulatedCall call, ApiVersion version, ResultInfo result) {
-        synchronized (call) {
-            requireLive(call);
-            call.disconnect();
-            registry.retire(call);
-            events.callDisconnected(call, version, result);
-        }
-    }
-
-    private static void requireLive(EmulatedCall call) {
-        if (!call.isLive()) {
-            throw AcsApiException.callNotFound();
-        }
-    }
-
-    private static void requireConnected(EmulatedCall call) {
-        requireLive(call);
-        if (call.state() != CallState.CONNECTED) {
-            throw AcsApiException.callNotEstablished();
-        }
-    }
-
-    static String newServerCallId() {
-        String locator = "https://emulator.switchboard.local/conversations/" + UUID.randomUUID();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(locator.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Plays out what a ringing callee does, for whichever purpose it was invited. */
@@ -398,7 +290,7 @@ public final class CallEngine {
         public void hungUp() {
             synchronized (call) {
                 if (call.isLive()) {
-                    remoteHangUp(call, callee.rawId());
+                    connections.remoteHangUp(call, callee.rawId());
                 }
             }
         }
@@ -425,7 +317,7 @@ public final class CallEngine {
                     if (invitation.applicationStays()) {
                         transfereeLeaves(invitation);
                     } else {
-                        end(call, invitation.operation().version(), ResultInfo.TRANSFERRED);
+                        connections.end(call, invitation.operation().version(), ResultInfo.TRANSFERRED);
                     }
                 }
             }
@@ -435,7 +327,7 @@ public final class CallEngine {
         private void transfereeLeaves(Invitation invitation) {
             if (call.leave(invitation.transferee().rawId())) {
                 events.participantsUpdated(call, invitation.operation().version());
-                endIfDeserted(call, invitation.operation().version());
+                connections.endIfDeserted(call, invitation.operation().version());
             }
         }
 
@@ -444,11 +336,9 @@ public final class CallEngine {
                 case CALL_TARGET -> {
                     if (call.state() == CallState.CONNECTING
                         && !call.hasPendingInvitations(Invitation.Purpose.CALL_TARGET)) {
-                        call.disconnect();
-                        registry.retire(call);
-                        events.createCallFailed(call, result);
+                        connections.setupFailed(call, () -> events.createCallFailed(call, result));
                     } else {
-                        endIfDeserted(call, invitation.operation().version());
+                        connections.endIfDeserted(call, invitation.operation().version());
                     }
                 }
                 case ADD_PARTICIPANT ->

@@ -2,8 +2,8 @@ package com.switchboard.emulator.telephony;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.emulator.callback.CallbackDispatcher;
-import com.switchboard.emulator.callback.CloudEventEnvelope;
+import com.switchboard.emulator.delivery.CallbackDispatcher;
+import com.switchboard.emulator.delivery.CloudEventEnvelope;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;

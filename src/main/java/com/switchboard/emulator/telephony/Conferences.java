@@ -1,6 +1,8 @@
 package com.switchboard.emulator.telephony;
 
+import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.Identifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +20,23 @@ public final class Conferences {
     /**
      * Registers a room or group call with the people in it; registering an id again replaces its people and keeps
      * its server call id.
+     *
+     * @param participantRawIds raw ids or E.164 phone numbers
+     * @throws AcsApiException 400/8523 for a blank id or participant, or a malformed phone number
      */
-    public Conference register(CallLocator.Kind kind, String id, List<Identifier> participants) {
+    public Conference register(CallLocator.Kind kind, String id, List<String> participantRawIds) {
         if (kind == CallLocator.Kind.SERVER_CALL) {
             throw new IllegalArgumentException("Only rooms and group calls are registered");
         }
+        if (id == null || id.isBlank()) {
+            throw AcsApiException.invalidArgument("The field 'id' is required.");
+        }
+        List<Identifier> participants = new ArrayList<>();
+        for (int i = 0; i < participantRawIds.size(); i++) {
+            participants.add(Identifier.parse(participantRawIds.get(i), "participants[" + i + "]"));
+        }
         return conferences.compute(key(kind, id), (key, existing) -> existing == null
-            ? new Conference(kind, id, CallEngine.newServerCallId(), UUID.randomUUID().toString(), participants)
+            ? new Conference(kind, id, CallConnections.newServerCallId(), UUID.randomUUID().toString(), participants)
             : new Conference(kind, id, existing.serverCallId(), existing.correlationId(), participants));
     }
 

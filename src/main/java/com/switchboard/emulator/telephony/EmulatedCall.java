@@ -1,7 +1,5 @@
 package com.switchboard.emulator.telephony;
 
-import com.switchboard.emulator.CallOperation;
-import com.switchboard.emulator.CallSnapshot;
 import com.switchboard.emulator.model.Identifier;
 import java.net.URI;
 import java.time.Instant;

@@ -1,10 +1,7 @@
 package com.switchboard.emulator.telephony;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.switchboard.emulator.IncomingCallRequest;
-import com.switchboard.emulator.IncomingCallResult;
-import com.switchboard.emulator.IncomingCallSnapshot;
-import com.switchboard.emulator.eventgrid.EventGridPublisher;
+import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.Identifier;
@@ -49,7 +46,7 @@ public final class InboundCalls {
     private static final int KEPT = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CallEngine engine;
+    private final CallConnections connections;
     private final EventGridPublisher eventGrid;
     private final Clock clock;
     private volatile Duration timeout;
@@ -62,9 +59,9 @@ public final class InboundCalls {
         }
     };
 
-    InboundCalls(CallEngine engine, EventGridPublisher eventGrid, Clock clock, Duration timeout,
+    InboundCalls(CallConnections connections, EventGridPublisher eventGrid, Clock clock, Duration timeout,
                  List<String> appIdentities) {
-        this.engine = engine;
+        this.connections = connections;
         this.eventGrid = eventGrid;
         this.clock = clock;
         this.timeout = timeout;
@@ -106,13 +103,13 @@ public final class InboundCalls {
         synchronized (incoming) {
             incoming.requireActionable("answered", true);
             Identifier caller = incoming.from();
-            EmulatedCall call = engine.open(new CallSetup(UUID.randomUUID().toString(), incoming.serverCallId(),
-                incoming.correlationId(), answeredBy != null ? answeredBy : engine.applicationIdentity(), caller,
+            EmulatedCall call = connections.open(new CallSetup(UUID.randomUUID().toString(), incoming.serverCallId(),
+                incoming.correlationId(), answeredBy != null ? answeredBy : connections.applicationIdentity(), caller,
                 List.of(incoming.to()), callbackUri, caller.isPhoneNumber() ? caller : null,
                 blankToNull(incoming.callerDisplayName()), operation));
             call.record("AnswerCall", operation, null, null);
             incoming.answered(call.callConnectionId());
-            engine.later(() -> completeAnswer(incoming, call));
+            connections.later(() -> completeAnswer(incoming, call));
             return call;
         }
     }
@@ -160,7 +157,7 @@ public final class InboundCalls {
                 case RINGING -> {
                     // abandoned: an answer now fails by event, reject and redirect find no call
                 }
-                case ANSWERED -> engine.callerLeft(incoming.callConnectionId(), incoming.from());
+                case ANSWERED -> connections.callerLeft(incoming.callConnectionId(), incoming.from());
                 case REJECTED, REDIRECTED, EXPIRED, ABANDONED -> throw new AcsApiException(404, "8522",
                     "The incoming call " + serverCallId + " is no longer in progress (" + before.wireName() + ").");
             }
@@ -182,16 +179,17 @@ public final class InboundCalls {
     private void completeAnswer(IncomingCall incoming, EmulatedCall call) {
         synchronized (incoming) {
             if (incoming.callerGone()) {
-                engine.answerFailed(call, ResultInfo.CALLER_HUNG_UP_BEFORE_ANSWER);
+                connections.setupFailed(call,
+                    () -> connections.events().answerFailed(call, ResultInfo.CALLER_HUNG_UP_BEFORE_ANSWER));
             } else {
-                engine.establish(call, List.of(incoming.from()));
+                connections.establish(call, List.of(incoming.from()));
             }
         }
     }
 
     private IncomingCall ring(Identifier from, Identifier to, String callerDisplayName, Map<String, String> sipHeaders,
                               Map<String, String> voipHeaders, String correlationId, String context) {
-        IncomingCall call = new IncomingCall(CallEngine.newServerCallId(), correlationId, context, from, to,
+        IncomingCall call = new IncomingCall(CallConnections.newServerCallId(), correlationId, context, from, to,
             callerDisplayName, sipHeaders, voipHeaders, clock, timeout);
         synchronized (calls) {
             calls.put(call.context(), call);

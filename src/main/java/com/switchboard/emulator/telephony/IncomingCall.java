@@ -1,6 +1,5 @@
 package com.switchboard.emulator.telephony;
 
-import com.switchboard.emulator.IncomingCallSnapshot;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.Identifier;
 import java.time.Clock;

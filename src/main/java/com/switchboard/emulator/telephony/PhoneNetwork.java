@@ -1,7 +1,5 @@
 package com.switchboard.emulator.telephony;
 
-import com.switchboard.emulator.PhoneBehaviour;
-import com.switchboard.emulator.PhoneRule;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.model.ResultInfo;
 import java.time.Duration;

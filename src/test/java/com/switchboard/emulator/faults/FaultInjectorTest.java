@@ -2,8 +2,6 @@ package com.switchboard.emulator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.switchboard.emulator.FaultKind;
-import com.switchboard.emulator.Faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,116 @@
+package com.switchboard.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.emulator.telephony.CallOperation;
+import com.switchboard.emulator.telephony.CallSnapshot;
+import com.switchboard.emulator.telephony.IncomingCallSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Microsoft's JavaScript Call Automation SDK (npm {@code @azure/communication-call-automation}, installed by the build
+ * in {@code src/test/js-sdk}) drives the emulator on its default port, as a user of another language would: every
+ * call-steering operation, every callback event parsed by the SDK's own parser, and the errors as the SDK surfaces
+ * them ({@code src/test/js-sdk/conformance.js}). The JS SDK signs the Host header with the port, unlike the Java SDK.
+ */
+class JsSdkConformanceIT {
+
+    private static final Path SCRIPT = Path.of("src/test/js-sdk/conformance.js");
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
+    /** How many checks conformance.js makes; it grows as the emulator does. */
+    private static final int CHECKS = 25;
+
+    private static AcsEmulator emulator;
+    private static Path certificate;
+
+    @BeforeAll
+    static void start() throws IOException {
+        EmulatorSettings settings = EmulatorSettings.defaults()
+            .withAnswerDelay(Duration.ZERO)
+            .withRingTimeout(Duration.ofSeconds(3))
+            .withParticipantsPageSize(2)
+            .withCallbackRetries(3, Duration.ofMillis(20));
+        assertThat(settings.port()).as("the emulator's default port").isEqualTo(8443);
+        try {
+            emulator = AcsEmulator.start(settings);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new IllegalStateException("Port 8443 is taken: is Switchboard or the emulator running? "
+                    + "This test runs the JS SDK against the emulator's default port.", e);
+            }
+            throw e;
+        }
+        certificate = Files.createTempFile("emulator-cert", ".pem");
+        try (InputStream pem = JsSdkConformanceIT.class.getClassLoader()
+            .getResourceAsStream(EmulatorClients.CERTIFICATE)) {
+            Files.write(certificate, pem.readAllBytes());
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (certificate != null) {
+            Files.deleteIfExists(certificate);
+        }
+    }
+
+    @Test
+    void theJavaScriptSdkWorksUnchanged() throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true);
+        node.environment().put("CONNECTION_STRING", emulator.connectionString());
+        // The emulator's self-signed certificate, trusted as node trusts any CA: no switching verification off.
+        node.environment().put("NODE_EXTRA_CA_CERTS", certificate.toString());
+        Process process = node.start();
+        boolean done = process.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(done).as("node finished within %s: %s", NODE_TIMEOUT, output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        String[] lines = output.strip().split("\\R");
+        JsonNode report = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(report.path("failed").size()).as(output).isZero();
+        assertThat(report.path("passed").asInt()).as("every check of the script ran: %s", output)
+            .isGreaterThanOrEqualTo(CHECKS);
+        assertThat(texts(report.path("events"))).as("the events the SDK parsed").contains(
+            "CallConnected", "ParticipantsUpdated", "CallDisconnected", "CreateCallFailed", "AnswerFailed",
+            "ConnectFailed", "AddParticipantSucceeded", "AddParticipantFailed", "RemoveParticipantSucceeded",
+            "RemoveParticipantFailed", "CancelAddParticipantSucceeded", "CancelAddParticipantFailed",
+            "CallTransferAccepted", "CallTransferFailed");
+
+        // What the emulator saw: every call-steering operation, at the JS SDK's api-version.
+        assertThat(emulator.calls()).flatExtracting(CallSnapshot::operations).extracting(CallOperation::name)
+            .contains("CreateCall", "AnswerCall", "Connect", "AddParticipant", "CancelAddParticipant",
+                "RemoveParticipant", "TransferToParticipant", "HangUp", "Terminate");
+        assertThat(emulator.calls()).flatExtracting(CallSnapshot::operations).extracting(CallOperation::apiVersion)
+            .containsOnly("2026-03-12");
+        assertThat(emulator.incomingCalls()).extracting(IncomingCallSnapshot::state)
+            .contains("answered", "rejected", "redirected");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}
