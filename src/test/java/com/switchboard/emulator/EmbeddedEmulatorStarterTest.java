@@ -39,13 +39,24 @@ class EmbeddedEmulatorStarterTest {
             assertThat(emulator.rules().get(0)).isEqualTo(new PhoneRule("+1666*", PhoneBehaviour.BUSY, null));
             assertThat(emulator.rules()).containsAll(PhoneRule.DEFAULTS);
             assertThat(EmulatorClients.unsigned(emulator, "GET", "/emulator/calls").statusCode()).isEqualTo(200);
-            assertThat(output.getOut()).as("the connection string, for another language's SDK, without the key")
-                .contains("connection string for any Call Automation SDK: endpoint=" + emulator.endpoint()
-                    + ";accesskey=<switchboard.emulator.access-key")
-                .doesNotContain(EmulatorSettings.DEFAULT_ACCESS_KEY);
+            assertThat(output.getOut()).as("the connection string, for another language's SDK, with the development key")
+                .contains("connection string for any Call Automation SDK: " + emulator.connectionString());
         }
         assertThat(emulator.port()).isPositive();
         assertThat(reachable(emulator)).isFalse();
+    }
+
+    @Test
+    void aConfiguredAccessKeyIsNamedInTheLogNotWritten(CapturedOutput output) {
+        String key = java.util.Base64.getEncoder().encodeToString("a key of this installation only!".getBytes());
+        try (ConfigurableApplicationContext context = application("switchboard.emulator.enabled=true",
+            "switchboard.emulator.port=0", "switchboard.emulator.access-key=" + key)) {
+            AcsEmulator emulator = context.getBean(EmbeddedEmulatorStarter.BEAN_NAME, AcsEmulator.class);
+            assertThat(output.getOut())
+                .contains("connection string for any Call Automation SDK: endpoint=" + emulator.endpoint()
+                    + ";accesskey=<the value of switchboard.emulator.access-key>")
+                .doesNotContain(key);
+        }
     }
 
     @Test

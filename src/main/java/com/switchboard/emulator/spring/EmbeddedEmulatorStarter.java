@@ -27,8 +27,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code switchboard.emulator.actual-resource-id} (the audience of the callback tokens),
  * registers the emulator as the singleton bean {@value #BEAN_NAME}, and closes it when that application's context
  * closes (or its start fails). Every SpringApplication run gets its own emulator. Once logging is up, it logs the
- * emulator's endpoint and connection string, for pointing another SDK (another language's) at it; the access key is
- * named there, not written, since the application's log holds no ACS key.
+ * emulator's endpoint and connection string, for pointing another SDK (another language's) at it: in full with the
+ * development key, with a configured key named instead of written.
  */
 public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordered {
 
@@ -45,7 +45,8 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
         if (!environment.getProperty(EmulatorSettings.PREFIX + ".enabled", Boolean.class, false)) {
             return;
         }
-        AcsEmulator emulator = AcsEmulator.start(EmulatorSettings.bind(Binder.get(environment)));
+        EmulatorSettings settings = EmulatorSettings.bind(Binder.get(environment));
+        AcsEmulator emulator = AcsEmulator.start(settings);
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
             CONNECTION_STRING_PROPERTY, emulator.connectionString(),
             ACTUAL_PORT_PROPERTY, emulator.port(),
@@ -54,12 +55,21 @@ public class EmbeddedEmulatorStarter implements EnvironmentPostProcessor, Ordere
         application.addInitializers(context -> {
             lifecycle.ownContext.set(context);
             context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
-            // The access key stays out of the application's log, as every ACS key does (SecretsIT).
-            LOG.info("ACS Call Automation emulator listening on {}, connection string for any Call Automation SDK: "
-                + "endpoint={};accesskey=<switchboard.emulator.access-key; unset, the development key the README's "
-                + "emulator section gives>", emulator.endpoint(), emulator.endpoint());
+            LOG.info("ACS Call Automation emulator listening on {}, connection string for any Call Automation SDK: {}",
+                emulator.endpoint(), loggedConnectionString(emulator, settings));
         });
         application.addListeners(lifecycle);
+    }
+
+    /**
+     * The connection string as a user of another SDK needs it. The development key is no secret (the README gives
+     * it), so it is written out; a key someone configured is named, not written, as the log holds no other ACS key.
+     */
+    static String loggedConnectionString(AcsEmulator emulator, EmulatorSettings settings) {
+        if (EmulatorSettings.DEFAULT_ACCESS_KEY.equals(settings.accessKey())) {
+            return emulator.connectionString();
+        }
+        return "endpoint=" + emulator.endpoint() + ";accesskey=<the value of " + EmulatorSettings.PREFIX + ".access-key>";
     }
 
     @Override
