@@ -2,6 +2,8 @@ package com.switchboard.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -47,7 +49,15 @@ class ParseHooks extends AbstractProcessEnginePlugin {
             @Override
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 BpmnElement task = new BpmnElement(element);
-                serviceTaskChecks.forEach(check -> check.check(task));
+                try {
+                    serviceTaskChecks.forEach(check -> check.check(task));
+                } catch (BpmnParseException refused) {
+                    throw refused;
+                } catch (ProcessEngineException refused) {
+                    // As a parse error, the refusal names the resource, line and element: the REST API answers it
+                    // with 400 and those details, which Camunda Modeler's deploy dialog shows.
+                    throw new BpmnParseException(refused.getMessage(), element);
+                }
             }
         });
         waitStateListeners.orderedStream().forEach(listener -> configuration.getCustomPostBPMNParseListeners()

@@ -1,17 +1,30 @@
 package com.switchboard.actions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.SwitchboardIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** A diagram whose call action could not work is refused when it is deployed, naming the task and the field. */
 class DeploymentValidationIT extends SwitchboardIntegrationTest {
 
     @Autowired
     RepositoryService repository;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void aMissingRequiredInputIsNamed() {
@@ -32,6 +45,32 @@ class DeploymentValidationIT extends SwitchboardIntegrationTest {
                 "Task \"Invite the agent\" (invite) performs the call action ${addParticipant} but has the input "
                         + "\"calerId\", which Add participant does not read; its inputs are callConnectionId, participant, "
                         + "callerId, sourceDisplayName, invitationTimeout, customHeaders, operationCallbackUrl");
+    }
+
+    @Test
+    void overRestARefusedDiagramIsA400NamingTheResourceTheLineAndTheElement() {
+        String bpmn = diagram("camunda:asyncBefore=\"true\"",
+                "<camunda:inputParameter name=\"callConnectionId\">${callConnectionId}</camunda:inputParameter>");
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "refused");
+        form.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "refused.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> answer = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD)
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), JsonNode.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().path("type").asText()).isEqualTo("ParseException");
+        JsonNode error = answer.getBody().path("details").path("refused.bpmn").path("errors").path(0);
+        assertThat(error.path("message").asText()).contains("Task \"Invite the agent\" (invite)", "has no input \"participant\"");
+        assertThat(error.path("mainElementId").asText()).isEqualTo("invite");
+        assertThat(error.path("line").asInt()).isPositive();
+        assertThat(repository.createDeploymentQuery().deploymentName("refused").count()).as("nothing deployed").isZero();
     }
 
     @Test
