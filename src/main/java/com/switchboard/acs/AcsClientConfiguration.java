@@ -16,10 +16,10 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -68,7 +68,12 @@ class AcsClientConfiguration {
         if (trustCertificate == null) {
             return new NettyAsyncHttpClientBuilder().build();
         }
-        SslContext ssl = new JdkSslContext(TrustedCertificate.sslContext(trustCertificate), true, ClientAuth.NONE);
+        SslContext ssl;
+        try {
+            ssl = SslContextBuilder.forClient().trustManager(TrustedCertificate.trustManagers(trustCertificate)).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("Cannot set up TLS trusting " + trustCertificate + ": " + e.getMessage(), e);
+        }
         return new NettyAsyncHttpClientBuilder(
                 reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build();
     }

@@ -1,5 +1,6 @@
 package com.switchboard.acs;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpResponse;
@@ -16,13 +17,15 @@ import reactor.core.publisher.Mono;
 final class RepeatabilityPolicy implements HttpPipelinePolicy {
 
     static final String CONTEXT_KEY = "switchboard.repeatability";
+    private static final HttpHeaderName REQUEST_ID = HttpHeaderName.fromString("Repeatability-Request-ID");
+    private static final HttpHeaderName FIRST_SENT = HttpHeaderName.fromString("Repeatability-First-Sent");
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
         context.getData(CONTEXT_KEY).ifPresent(value -> {
             RequestKey key = (RequestKey) value;
-            context.getHttpRequest().setHeader("Repeatability-Request-ID", key.id().toString());
-            context.getHttpRequest().setHeader("Repeatability-First-Sent",
+            context.getHttpRequest().setHeader(REQUEST_ID, key.id().toString());
+            context.getHttpRequest().setHeader(FIRST_SENT,
                     new DateTimeRfc1123(key.firstSent().atOffset(ZoneOffset.UTC)).toString());
         });
         return next.process();

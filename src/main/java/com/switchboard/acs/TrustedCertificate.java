@@ -25,6 +25,17 @@ public final class TrustedCertificate {
             if (pemCertificate == null) {
                 return SSLContext.getDefault();
             }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(pemCertificate).getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up TLS trusting " + pemCertificate + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Trust managers that trust only the certificates of the PEM file. */
+    public static TrustManagerFactory trustManagers(Resource pemCertificate) {
+        try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             try (InputStream pem = pemCertificate.getInputStream()) {
@@ -35,9 +46,7 @@ public final class TrustedCertificate {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
+            return factory;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up TLS trusting " + pemCertificate + ": " + e.getMessage(), e);
         }

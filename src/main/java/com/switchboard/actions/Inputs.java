@@ -182,7 +182,7 @@ final class Inputs {
             map.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
         } else if (value != null && value.toString().trim().startsWith("{")) {
             try {
-                JSON.readTree(value.toString()).fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+                JSON.readTree(value.toString()).properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
             } catch (JsonProcessingException e) {
                 throw invalid(name, "is not a valid JSON object: " + e.getOriginalMessage());
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -47,8 +48,16 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** TLS that trusts the emulator's self-signed certificate, as Switchboard's emulator profile does. */
     static SSLContext trustingItsCertificate() {
-        return TrustedCertificate.sslContext(new ClassPathResource(
-                EmulatorSettings.DEFAULT_CERTIFICATE.substring("classpath:".length())));
+        return TrustedCertificate.sslContext(certificate());
+    }
+
+    /** The same trust, for netty's SSL contexts. */
+    static TrustManagerFactory trustManagers() {
+        return TrustedCertificate.trustManagers(certificate());
+    }
+
+    private static ClassPathResource certificate() {
+        return new ClassPathResource(EmulatorSettings.DEFAULT_CERTIFICATE.substring("classpath:".length()));
     }
 
     static EmulatorProcess start(Path log) throws IOException, InterruptedException {

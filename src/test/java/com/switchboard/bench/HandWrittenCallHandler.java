@@ -12,9 +12,8 @@ import com.azure.communication.common.CommunicationUserIdentifier;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -47,7 +46,7 @@ final class HandWrittenCallHandler implements AutoCloseable {
     private final String callbackUrl;
 
     HandWrittenCallHandler(String connectionString) throws IOException {
-        SslContext ssl = new JdkSslContext(EmulatorProcess.trustingItsCertificate(), true, ClientAuth.NONE);
+        SslContext ssl = SslContextBuilder.forClient().trustManager(EmulatorProcess.trustManagers()).build();
         this.client = new CallAutomationClientBuilder().connectionString(connectionString)
                 .httpClient(new NettyAsyncHttpClientBuilder(
                         reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build())

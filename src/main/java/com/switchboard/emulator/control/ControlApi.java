@@ -196,7 +196,7 @@ public final class ControlApi implements Endpoint {
         if (!node.isObject()) {
             throw AcsApiException.invalidArgument("The field '" + field + "' must be an object of strings.");
         }
-        node.fields().forEachRemaining(entry -> headers.put(entry.getKey(), entry.getValue().asText()));
+        node.properties().forEach(entry -> headers.put(entry.getKey(), entry.getValue().asText()));
         return headers;
     }
 }

@@ -58,7 +58,7 @@ public record CustomCallingContext(Map<String, String> sipHeaders, Map<String, S
         if (!node.isObject()) {
             throw AcsApiException.invalidArgument("The field '" + field + "' must be an object of strings.");
         }
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             if (!entry.getValue().isTextual()) {
                 throw AcsApiException.invalidArgument("The header '" + entry.getKey() + "' in '" + field
                     + "' must be a string.");
