@@ -9,6 +9,9 @@
  *       parser, the engine's only way to see a diagram as it is deployed and to put listeners on all its elements:
  *       {@link com.switchboard.engine.ServiceTaskCheck}s refuse a call action task that could not work
  *       ({@link com.switchboard.engine.BpmnElement} is the parsed element they look at);
+ *       {@link com.switchboard.engine.MessageWaitCheck}s refuse an element that waits for a message no event will be
+ *       ({@link com.switchboard.engine.MessageWait}: its kind, name, id and the message's name, which the engine
+ *       resolved from its {@code messageRef} and keeps in a subscription declaration);
  *       {@link com.switchboard.engine.WaitStateListener}s learn that a flow starts to wait for a message, so that an
  *       early event is delivered at once; {@link com.switchboard.engine.FlowEndListener}s learn that a flow ended,
  *       even through a deletion that skips custom listeners, so that its calls are hung up.</li>
