@@ -84,6 +84,11 @@ class EventCorrelator {
             return rejected(event, owner);
         }
         String name = event.eventName();
+        if (!AcsEventNames.isEvent(name)) {
+            // A flow waits only for ACS events and its own "flow:" messages (AcsMessageWaits), and ACS sends no
+            // "flow:" message: a callback of any other type must not reach a flow's own wait.
+            return unmatched(event, owner, name + " is no ACS Call Automation event: no flow waits for it");
+        }
         boolean appliedNow = !event.variablesApplied();
         Map<String, Object> variables = appliedNow ? variables(owner, name, event) : Map.of();
         if (CALL_WIDE_EVENTS.contains(name)

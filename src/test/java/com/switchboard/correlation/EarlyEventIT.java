@@ -93,6 +93,24 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void aCallbackOfATypeAcsDoesNotSendNeverReachesAFlowsOwnMessage() {
+        ProcessInstance flow = start("test-wait-own-message", Map.of());
+        String callConnectionId = "own-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> ownership.register(callConnectionId, flow.getId(), CALL_KEY));
+        ResponseEntity<String> response = post(flow.getId(), """
+                [{"id":"%s","type":"Microsoft.Communication.flow:Escalate","source":"calling/callConnections/%s",
+                  "specversion":"1.0","data":{"callConnectionId":"%s"}}]
+                """.formatted(UUID.randomUUID(), callConnectionId, callConnectionId));
+        assertThat(response.getStatusCode().value()).as("stored, not lost").isEqualTo(200);
+
+        await().atMost(PROMPTLY).until(() -> statusOf(callConnectionId, "flow:Escalate") == InboxStatus.UNMATCHED);
+        assertThat(inbox.ofCall(callConnectionId)).singleElement().satisfies(event ->
+                assertThat(event.reason()).isEqualTo("flow:Escalate is no ACS Call Automation event: no flow waits for it"));
+        assertThat(flow).isWaitingAt("escalated");
+        runtime.deleteProcessInstance(flow.getId(), "test done");
+    }
+
+    @Test
     void anEventNoFlowTakesIsUnmatchedOnceItsTimeToLiveHasPassed() throws InterruptedException {
         ProcessInstance flow = start("test-wait-connected", Map.of());
         String callConnectionId = "nobodys-" + UUID.randomUUID();
