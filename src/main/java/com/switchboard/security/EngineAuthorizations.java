@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class EngineAuthorizations implements EngineSetup {
 
     private static final String COCKPIT = "cockpit";
+    private static final String TASKLIST = "tasklist";
 
     record Grant(Resource resource, String resourceId, List<Permission> permissions) {
     }
@@ -60,6 +61,9 @@ class EngineAuthorizations implements EngineSetup {
                             Permissions.CREATE_INSTANCE)),
                     new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ))),
             SwitchboardGroups.FLOW_STARTERS, List.of(
+                    // Tasklist, to start a flow with its start form. The form itself needs no grant of its own: the
+                    // engine serves a start form to whoever may READ its process definition.
+                    new Grant(Resources.APPLICATION, TASKLIST, List.of(Permissions.ACCESS)),
                     new Grant(Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
                             ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE)),
                     new Grant(Resources.PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.CREATE,
@@ -68,7 +72,7 @@ class EngineAuthorizations implements EngineSetup {
     private static final Map<String, String> NAMES = Map.of(
             SwitchboardGroups.OPERATORS, "Switchboard operators: watch calls, retry incidents, cancel flows",
             SwitchboardGroups.FLOW_AUTHORS, "Switchboard flow authors: deploy call flows (runs code on the server)",
-            SwitchboardGroups.FLOW_STARTERS, "Switchboard flow starters: start call flows over REST");
+            SwitchboardGroups.FLOW_STARTERS, "Switchboard flow starters: start call flows over REST or from Tasklist");
 
     @Override
     public void engineBuilt(ProcessEngine engine) {

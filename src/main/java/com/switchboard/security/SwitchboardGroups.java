@@ -12,7 +12,7 @@ public final class SwitchboardGroups {
     public static final String OPERATORS = "operators";
     /** Deploy call flows and routing decisions (from Camunda Modeler); run them to try them. Deploying is code. */
     public static final String FLOW_AUTHORS = "flowAuthors";
-    /** Systems that start call flows over the engine REST API. */
+    /** Systems that start call flows over the engine REST API, and staff who start them with Tasklist's start forms. */
     public static final String FLOW_STARTERS = "flowStarters";
     /** Users, groups and authorizations in Camunda Admin; everything else. Camunda's own group. */
     public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.SwitchboardIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,8 @@ class AuthorizationIT extends SwitchboardIntegrationTest {
     RepositoryService repository;
     @Autowired
     ManagementService management;
+    @Autowired
+    AuthorizationService authorizations;
     @Autowired
     ObjectMapper mapper;
 
@@ -121,6 +127,26 @@ class AuthorizationIT extends SwitchboardIntegrationTest {
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         assertThat(deploy(as, "starter", simpleFlow("starter-flow")).getStatusCode().value()).isEqualTo(403);
         assertThat(as.getForEntity("/api/callbacks/unmatched", String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void aFlowStarterMayOpenTasklistAndGetAStartFormButNotCockpit() throws Exception {
+        String starter = user(SwitchboardGroups.FLOW_STARTERS);
+        List<String> groups = List.of(SwitchboardGroups.FLOW_STARTERS);
+        assertThat(authorizations.isUserAuthorized(starter, groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .isTrue();
+        assertThat(authorizations.isUserAuthorized(starter, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+                .isFalse();
+        // What Tasklist asks for before it shows the form: the start form's reference, then the form itself.
+        TestRestTemplate as = http.withBasicAuth(starter, PASSWORD);
+        ResponseEntity<String> reference = as.getForEntity("/engine-rest/process-definition/key/outbound-call/startForm",
+                String.class);
+        assertThat(reference.getStatusCode().value()).as(reference.getBody()).isEqualTo(200);
+        assertThat(json(reference).path("camundaFormRef").path("key").asText()).isEqualTo("outbound-call-start");
+        ResponseEntity<String> form = as.getForEntity("/engine-rest/process-definition/key/outbound-call/deployed-start-form",
+                String.class);
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
+        assertThat(json(form).path("id").asText()).isEqualTo("outbound-call-start");
     }
 
     @Test
