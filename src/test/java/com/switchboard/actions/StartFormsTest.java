@@ -52,7 +52,8 @@ class StartFormsTest {
     @Test
     void everyFormBelongsToADiagramWhoseStartEventUsesTheLatestOne() throws IOException {
         List<StartForm> forms = forms();
-        assertThat(forms).extracting(form -> form.file().getFileName().toString()).contains("outbound-call.form");
+        assertThat(forms).extracting(form -> form.file().getFileName().toString())
+                .contains("outbound-call.form", "group-call.form", "transfer-call.form");
         for (StartForm form : forms) {
             assertThat(startEventsUsing(form)).as(form.file() + " is used by a start event").isNotEmpty()
                     .allSatisfy(event -> assertThat(event.getCamundaFormRefBinding()).isEqualTo("latest"));
@@ -88,8 +89,14 @@ class StartFormsTest {
                 String what = form.file() + " " + rule.variable();
                 if (rule.presence() == StartVariableRule.Presence.REQUIRED) {
                     assertThat(required).as(what + " is required").isTrue();
+                } else if (rule.presence() == StartVariableRule.Presence.WHEN_A_PHONE_NUMBER_IS_CALLED) {
+                    // Required when a phone number is always called, optional when a user id may be called instead.
+                    boolean phoneAlwaysCalled = rules(form).stream().anyMatch(other -> other.kind()
+                            == StartVariableRule.Kind.PHONE_NUMBER && other.presence() == StartVariableRule.Presence.REQUIRED);
+                    assertThat(required).as(what + " is required exactly when a phone number is always called")
+                            .isEqualTo(phoneAlwaysCalled);
                 } else if (!field.path("type").asText().equals("select")) {
-                    // A caller id is needed only for phone numbers, an optional field may be left empty.
+                    // An optional field may be left empty.
                     assertThat(required).as(what + " may be left empty").isFalse();
                 } else {
                     // An optional choice may be required when it comes chosen: the person cannot leave it wrong.

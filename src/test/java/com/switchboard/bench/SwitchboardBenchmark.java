@@ -127,7 +127,8 @@ class SwitchboardBenchmark {
                 "--switchboard.acs.connection-string=" + emulator.connectionString(),
                 "--camunda.bpm.deployment-resource-pattern[0]=classpath*:processes/**/*.bpmn",
                 "--camunda.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
-                "--camunda.bpm.deployment-resource-pattern[2]=classpath*:bench/*.bpmn",
+                "--camunda.bpm.deployment-resource-pattern[2]=classpath*:processes/**/*.form",
+                "--camunda.bpm.deployment-resource-pattern[3]=classpath*:bench/*.bpmn",
                 "--logging.file.name=" + WORK.resolve("switchboard.log"),
                 "--logging.threshold.console=WARN",
                 "--management.prometheus.metrics.export.enabled=true");

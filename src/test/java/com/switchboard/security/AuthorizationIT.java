@@ -143,10 +143,12 @@ class AuthorizationIT extends SwitchboardIntegrationTest {
                 String.class);
         assertThat(reference.getStatusCode().value()).as(reference.getBody()).isEqualTo(200);
         assertThat(json(reference).path("camundaFormRef").path("key").asText()).isEqualTo("outbound-call-start");
-        ResponseEntity<String> form = as.getForEntity("/engine-rest/process-definition/key/outbound-call/deployed-start-form",
-                String.class);
-        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
-        assertThat(json(form).path("id").asText()).isEqualTo("outbound-call-start");
+        for (String key : List.of("outbound-call", "group-call", "transfer-call")) {
+            ResponseEntity<String> form = as.getForEntity("/engine-rest/process-definition/key/" + key
+                    + "/deployed-start-form", String.class);
+            assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
+            assertThat(json(form).path("id").asText()).isEqualTo(key + "-start");
+        }
     }
 
     @Test
