@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.switchboard.EngineRestDeployments;
 import com.switchboard.SwitchboardIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** A diagram whose call action could not work is refused when it is deployed, naming the task and the field. */
 class DeploymentValidationIT extends SwitchboardIntegrationTest {
@@ -51,18 +45,7 @@ class DeploymentValidationIT extends SwitchboardIntegrationTest {
     void overRestARefusedDiagramIsA400NamingTheResourceTheLineAndTheElement() {
         String bpmn = diagram("camunda:asyncBefore=\"true\"",
                 "<camunda:inputParameter name=\"callConnectionId\">${callConnectionId}</camunda:inputParameter>");
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("deployment-name", "refused");
-        form.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "refused.bpmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> answer = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD)
-                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = EngineRestDeployments.deploy(http, "refused", "refused.bpmn", bpmn);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody().path("type").asText()).isEqualTo("ParseException");

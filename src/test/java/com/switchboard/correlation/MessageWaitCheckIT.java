@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.switchboard.EngineRestDeployments;
 import com.switchboard.SwitchboardIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** A diagram that waits for a message no ACS event is, nor the flow's own, is refused when it is deployed. */
 class MessageWaitCheckIT extends SwitchboardIntegrationTest {
@@ -38,18 +32,7 @@ class MessageWaitCheckIT extends SwitchboardIntegrationTest {
 
     @Test
     void overRestAMisspeltEventIsA400NamingTheResourceTheLineAndTheElement() {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("deployment-name", "refused-message");
-        form.add("data", new ByteArrayResource(catchEvent("CallConected").getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "refused-message.bpmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> answer = http.withBasicAuth("admin", TEST_ADMIN_PASSWORD)
-                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = EngineRestDeployments.deploy(http, "refused-message", "refused-message.bpmn", catchEvent("CallConected"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody().path("type").asText()).isEqualTo("ParseException");

@@ -5,23 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.BrowserScripts;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.security.SwitchboardGroups;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,8 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistStartFormIT extends SwitchboardIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = BrowserScripts.SCREENSHOTS;
     private static final String PASSWORD = "Tasklist-Pa55word";
     private static final String FLOW = "Outbound call";
     private static final String TARGET = "Who to call";
@@ -121,35 +116,13 @@ class TasklistStartFormIT extends SwitchboardIntegrationTest {
     }
 
     private JsonNode tasklist(String user, String screenshots, String... entries) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String missing = "Debian's chromium is not installed (apt-get install chromium): " + CHROMIUM;
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(missing); // .ci/run installs it; a CI run without it tests nothing here
-            }
-            Assumptions.abort(missing);
-        }
-        Files.createDirectories(SCREENSHOTS);
-        List<String> command = new ArrayList<>(List.of("node", "src/test/browser/tasklist.js", "http://localhost:" + port,
-                user, PASSWORD, SCREENSHOTS.resolve(screenshots).toString(), FLOW));
-        command.addAll(List.of(entries));
-        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
-        boolean done = node.waitFor(90, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done).as("the browser finished: " + output).isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(SCREENSHOTS.resolve(screenshots + "-after.png")).exists();
-        String[] lines = output.strip().split("\\R");
-        return mapper.readTree(lines[lines.length - 1]);
+        List<String> arguments = new ArrayList<>(List.of("http://localhost:" + port, user, PASSWORD,
+                SCREENSHOTS.resolve(screenshots).toString(), FLOW));
+        arguments.addAll(List.of(entries));
+        return BrowserScripts.run(mapper, "tasklist.js", SCREENSHOTS.resolve(screenshots + "-after.png"), arguments);
     }
 
     private String user(String group) {
-        String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var user = identity.newUser(id);
-        user.setFirstName("Office");
-        user.setLastName("Worker");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
-        return id;
+        return BrowserScripts.user(identity, group, PASSWORD, "Office", "Worker");
     }
 }

@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.BrowserScripts;
 import com.switchboard.SwitchboardIntegrationTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class CockpitAccessIT extends SwitchboardIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = BrowserScripts.SCREENSHOTS;
 
     @LocalServerPort
     int port;
@@ -63,39 +58,14 @@ class CockpitAccessIT extends SwitchboardIntegrationTest {
     }
 
     private JsonNode cockpit(String user, String screenshot) throws IOException, InterruptedException {
-        boolean ci = System.getenv("CI") != null;
-        if (!Files.isExecutable(CHROMIUM)) {
-            String missing = "Debian's chromium is not installed (apt-get install chromium): " + CHROMIUM;
-            if (ci) {
-                throw new IllegalStateException(missing); // .ci/run installs it; a CI run without it tests nothing here
-            }
-            Assumptions.abort(missing);
-        }
-        Files.createDirectories(SCREENSHOTS);
         Path shot = SCREENSHOTS.resolve(screenshot);
-        Process node = new ProcessBuilder("node", "src/test/browser/cockpit.js", "http://localhost:" + port, user,
-                PASSWORD, shot.toString()).redirectErrorStream(true).start();
-        boolean done = node.waitFor(90, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done).as("the browser finished: " + output).isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(shot).exists();
-        String[] lines = output.strip().split("\\R");
-        return mapper.readTree(lines[lines.length - 1]);
+        return BrowserScripts.run(mapper, "cockpit.js", shot,
+                List.of("http://localhost:" + port, user, PASSWORD, shot.toString()));
     }
 
     private static final String PASSWORD = "Cockpit-Pa55word";
 
     private String user(String group) {
-        String id = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        User user = identity.newUser(id);
-        user.setFirstName("Cockpit");
-        user.setLastName("Tester");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        if (group != null) {
-            identity.createMembership(id, group);
-        }
-        return id;
+        return BrowserScripts.user(identity, group, PASSWORD, "Cockpit", "Tester");
     }
 }
