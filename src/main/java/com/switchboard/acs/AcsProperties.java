@@ -13,7 +13,11 @@ import org.springframework.core.io.Resource;
  *                         {@code /api/callbacks} on localhost (enough for the emulator)
  * @param resourceId       the ACS resource's immutable ID (Azure portal: the resource's JSON view); the
  *                         audience of the tokens ACS signs its callbacks with
+ * @param cognitiveServicesEndpoint the Azure AI services endpoint ({@code https://<name>.cognitiveservices.azure.com/})
+ *                         given to every call Switchboard creates, answers or connects, unless the task names its
+ *                         own: text to speech and speech recognition on a call need one
  */
 @ConfigurationProperties("switchboard.acs")
-public record AcsProperties(String connectionString, Resource trustCertificate, String callbackUrl, String resourceId) {
+public record AcsProperties(String connectionString, Resource trustCertificate, String callbackUrl, String resourceId,
+                            String cognitiveServicesEndpoint) {
 }

@@ -1,5 +1,10 @@
 package com.switchboard.acs;
 
-/** Answer an incoming call; its events go to the callback URL. */
-public record AnswerCallRequest(String incomingCallContext, String callbackUrl, String operationContext) {
+/**
+ * Answer an incoming call; its events go to the callback URL.
+ *
+ * @param cognitiveServicesEndpoint as in {@link CreateCallRequest}
+ */
+public record AnswerCallRequest(String incomingCallContext, String callbackUrl, String operationContext,
+                                String cognitiveServicesEndpoint) {
 }

@@ -2,15 +2,12 @@ package com.switchboard.acs;
 
 import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallConnection;
-import com.azure.communication.callautomation.models.AnswerCallOptions;
 import com.azure.communication.callautomation.models.CallRejectReason;
 import com.azure.communication.callautomation.models.RedirectCallOptions;
 import com.azure.communication.callautomation.models.RejectCallOptions;
 import com.azure.communication.callautomation.models.CallConnectionProperties;
 import com.azure.communication.callautomation.models.CallInvite;
 import com.azure.communication.callautomation.models.CallParticipant;
-import com.azure.communication.callautomation.models.CreateCallOptions;
-import com.azure.communication.callautomation.models.CreateGroupCallOptions;
 import com.azure.communication.common.CommunicationIdentifier;
 import com.azure.communication.common.CommunicationUserIdentifier;
 import com.azure.communication.common.MicrosoftTeamsUserIdentifier;
@@ -25,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,46 +44,44 @@ public class CallAutomationGateway {
     private final AcsRestClient rest;
     private final ObjectMapper mapper;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
+    private final String cognitiveServicesEndpoint;
 
-    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest, ObjectMapper mapper) {
+    CallAutomationGateway(CallAutomationClient client, AcsRestClient rest, ObjectMapper mapper, AcsProperties properties) {
         this.client = client;
         this.rest = rest;
         this.mapper = mapper;
+        this.cognitiveServicesEndpoint = properties.cognitiveServicesEndpoint();
     }
 
     /**
-     * Calls one party, or several at once (a group call). SDK route: both forms and all their options are in 1.0.4.
+     * Calls one party, or several at once (a group call). REST route: the SDK 1.0.4 cannot name the call's Cognitive
+     * Services endpoint, which text to speech and speech recognition on the call need.
      */
     public CallInfo createCall(CreateCallRequest request, RequestKey key) {
-        List<Party> targets = request.targets();
-        return sdk("create the call to " + targets, () -> {
-            Context context = context(key);
-            CallConnectionProperties created;
-            if (targets.size() == 1) {
-                CallInvite invite = invite(targets.get(0), request.callerId(), request.sourceDisplayName());
-                CreateCallOptions options = new CreateCallOptions(invite, request.callbackUrl())
-                        .setOperationContext(request.operationContext());
-                created = client.createCallWithResponse(options, context).getValue().getCallConnectionProperties();
-            } else {
-                CreateGroupCallOptions options = new CreateGroupCallOptions(
-                        targets.stream().map(CallAutomationGateway::identifierOf).toList(), request.callbackUrl())
-                        .setOperationContext(request.operationContext())
-                        .setSourceDisplayName(request.sourceDisplayName());
-                if (request.callerId() != null) {
-                    options.setSourceCallIdNumber(new PhoneNumberIdentifier(request.callerId().phoneNumber()));
-                }
-                created = client.createGroupCallWithResponse(options, context).getValue().getCallConnectionProperties();
-            }
-            return info(created);
-        });
+        ObjectNode body = json.objectNode();
+        ArrayNode targets = body.putArray("targets");
+        request.targets().forEach(target -> targets.add(identifier(target)));
+        if (request.callerId() != null) {
+            body.putObject("sourceCallerIdNumber").put("value", request.callerId().phoneNumber());
+        }
+        putIfPresent(body, "sourceDisplayName", request.sourceDisplayName());
+        body.put("callbackUri", request.callbackUrl());
+        putIfPresent(body, "operationContext", request.operationContext());
+        putCallIntelligence(body, request.cognitiveServicesEndpoint());
+        return callInfo(rest.post("calling/callConnections", body, key, "create the call to " + request.targets()));
     }
 
-    /** Answers an incoming call; CallConnected / AnswerFailed follow, to the callback URL. SDK route. */
+    /**
+     * Answers an incoming call; CallConnected / AnswerFailed follow, to the callback URL. REST route, for the Cognitive
+     * Services endpoint as {@link #createCall}.
+     */
     public CallInfo answer(AnswerCallRequest request, RequestKey key) {
-        return sdk("answer the incoming call", () -> info(client.answerCallWithResponse(
-                new AnswerCallOptions(request.incomingCallContext(), request.callbackUrl())
-                        .setOperationContext(request.operationContext()),
-                context(key)).getValue().getCallConnectionProperties()));
+        ObjectNode body = json.objectNode();
+        body.put("incomingCallContext", request.incomingCallContext());
+        body.put("callbackUri", request.callbackUrl());
+        putIfPresent(body, "operationContext", request.operationContext());
+        putCallIntelligence(body, request.cognitiveServicesEndpoint());
+        return callInfo(rest.post("calling/callConnections:answer", body, key, "answer the incoming call"));
     }
 
     /** Declines an incoming call with a reason: none, busy or forbidden. No events follow. SDK route. */
@@ -114,9 +110,24 @@ public class CallAutomationGateway {
         callLocator.put(locator.kind().idField, locator.id());
         body.put("callbackUri", request.callbackUrl());
         putIfPresent(body, "operationContext", request.operationContext());
-        JsonNode answer = rest.post("calling/callConnections:connect", body, key, "connect to " + locator.id());
+        putCallIntelligence(body, request.cognitiveServicesEndpoint());
+        return callInfo(rest.post("calling/callConnections:connect", body, key, "connect to " + locator.id()));
+    }
+
+    /** The endpoint the request names, else the configured one ({@link AcsProperties#cognitiveServicesEndpoint}). */
+    private void putCallIntelligence(ObjectNode body, String requested) {
+        String endpoint = requested != null ? requested : cognitiveServicesEndpoint;
+        if (endpoint != null && !endpoint.isBlank()) {
+            body.putObject("callIntelligenceOptions").put("cognitiveServicesEndpoint", endpoint);
+        }
+    }
+
+    /** CallConnectionProperties as the REST API answers them. */
+    private static CallInfo callInfo(JsonNode answer) {
+        List<String> targets = new ArrayList<>();
+        answer.path("targets").forEach(target -> targets.add(target.path("rawId").asText()));
         return new CallInfo(answer.path("callConnectionId").asText(null), answer.path("serverCallId").asText(null),
-                answer.path("correlationId").asText(null), answer.path("callConnectionState").asText(null), List.of());
+                answer.path("correlationId").asText(null), answer.path("callConnectionState").asText(null), targets);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class AnswerCallAction extends CallMakingAction {
 
     static final ActionSpec SPEC = ActionSpec.of("answerCall", "Answer")
-            .inputs(INCOMING_CALL_CONTEXT)
+            .inputs(INCOMING_CALL_CONTEXT, COGNITIVE_SERVICES_ENDPOINT)
             .outputs(CALL_OUTPUTS)
             .then("CallConnected", "AnswerFailed", "ParticipantsUpdated");
 
@@ -27,6 +27,6 @@ class AnswerCallAction extends CallMakingAction {
     @Override
     protected CallInfo makeCall(ActionContext action, String callbackUrl, RequestKey key) {
         return acs.answer(new AnswerCallRequest(action.get(INCOMING_CALL_CONTEXT), callbackUrl,
-                action.operationContext()), key);
+                action.operationContext(), action.get(COGNITIVE_SERVICES_ENDPOINT)), key);
     }
 }

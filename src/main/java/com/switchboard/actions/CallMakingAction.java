@@ -16,6 +16,11 @@ import java.util.List;
 abstract class CallMakingAction extends CallAction {
 
     static final String[] CALL_OUTPUTS = {"callConnectionId", "serverCallId", "correlationId", "callState"};
+    /**
+     * The Azure AI services endpoint that text to speech and speech recognition on this call use; empty: the setting
+     * {@code switchboard.acs.cognitive-services-endpoint}.
+     */
+    static final ActionInput<String> COGNITIVE_SERVICES_ENDPOINT = ActionInput.url("cognitiveServicesEndpoint");
 
     private final CallOwnership ownership;
     private final CallbackUrls callbacks;

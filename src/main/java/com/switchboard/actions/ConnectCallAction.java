@@ -18,7 +18,7 @@ class ConnectCallAction extends CallMakingAction {
     static final ActionInput<String> LOCATOR_ID = ActionInput.text("locatorId").required();
 
     static final ActionSpec SPEC = ActionSpec.of("connectCall", "Connect")
-            .inputs(LOCATOR_KIND, LOCATOR_ID)
+            .inputs(LOCATOR_KIND, LOCATOR_ID, COGNITIVE_SERVICES_ENDPOINT)
             .outputs(CALL_OUTPUTS)
             .then("CallConnected", "ConnectFailed", "ParticipantsUpdated");
 
@@ -37,6 +37,6 @@ class ConnectCallAction extends CallMakingAction {
             default -> CallLocator.Kind.SERVER_CALL;
         };
         return acs.connect(new ConnectCallRequest(new CallLocator(kind, action.get(LOCATOR_ID)), callbackUrl,
-                action.operationContext()), key);
+                action.operationContext(), action.get(COGNITIVE_SERVICES_ENDPOINT)), key);
     }
 }

@@ -17,7 +17,7 @@ class CreateCallAction extends CallMakingAction {
     static final ActionInput<List<Party>> TARGETS = ActionInput.parties("targets").required();
 
     static final ActionSpec SPEC = ActionSpec.of("createCall", "Create call")
-            .inputs(TARGETS, CALLER_ID, SOURCE_DISPLAY_NAME)
+            .inputs(TARGETS, CALLER_ID, SOURCE_DISPLAY_NAME, COGNITIVE_SERVICES_ENDPOINT)
             .outputs(CALL_OUTPUTS)
             .then("CallConnected", "CreateCallFailed", "ParticipantsUpdated");
 
@@ -32,6 +32,7 @@ class CreateCallAction extends CallMakingAction {
     protected CallInfo makeCall(ActionContext action, String callbackUrl, RequestKey key) {
         List<Party> targets = action.get(TARGETS);
         return acs.createCall(new CreateCallRequest(targets, action.callerIdFor(targets, CALLER_ID),
-                action.get(SOURCE_DISPLAY_NAME), callbackUrl, action.operationContext()), key);
+                action.get(SOURCE_DISPLAY_NAME), callbackUrl, action.operationContext(),
+                action.get(COGNITIVE_SERVICES_ENDPOINT)), key);
     }
 }

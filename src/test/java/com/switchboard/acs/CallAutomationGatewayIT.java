@@ -35,14 +35,14 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
 
     @Test
     void createsOneToOneAndGroupCalls() {
-        CallInfo phone = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", callbacks(), "ctx-1"), RequestKey.random());
+        CallInfo phone = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123")), CALLER_ID, "Switchboard", callbacks(), "ctx-1", null), RequestKey.random());
         assertThat(phone.callConnectionId()).isNotBlank();
         assertThat(phone.serverCallId()).isNotBlank();
         assertThat(phone.state()).isEqualTo("connecting");
         assertThat(phone.targets()).containsExactly("4:+14255550123");
 
         CallInfo group = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-1")),
-                CALLER_ID, null, callbacks(), "ctx-2"), RequestKey.random());
+                CALLER_ID, null, callbacks(), "ctx-2", null), RequestKey.random());
         assertThat(emulator.call(group.callConnectionId()).orElseThrow().targets())
                 .containsExactly("4:+14255550123", "8:acs:user-1");
     }
@@ -50,8 +50,8 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void theSameRequestKeyNeverPlacesASecondCall() {
         RequestKey key = RequestKey.random();
-        CallInfo first = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx"), key);
-        CallInfo again = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx"), key);
+        CallInfo first = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", null), key);
+        CallInfo again = acs.createCall(new CreateCallRequest(List.of(Party.parse("8:acs:user-2")), null, null, callbacks(), "ctx", null), key);
         assertThat(again.callConnectionId()).isEqualTo(first.callConnectionId());
     }
 
@@ -91,7 +91,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
         String group = "group-" + java.util.UUID.randomUUID();
         emulator.createGroupCall(group, List.of("8:acs:member-1", "8:acs:member-2"));
         CallInfo joined = acs.connect(new ConnectCallRequest(new CallLocator(CallLocator.Kind.GROUP_CALL, group), callbacks(),
-                "ctx"), RequestKey.random());
+                "ctx", null), RequestKey.random());
         assertThat(joined.callConnectionId()).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
                 emulator.call(joined.callConnectionId()).map(CallSnapshot::state).orElse(null)));
@@ -100,7 +100,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
 
         String existing = connectedCall("8:acs:user-6");
         CallInfo second = acs.connect(new ConnectCallRequest(
-                new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()), callbacks(), "ctx"),
+                new CallLocator(CallLocator.Kind.SERVER_CALL, acs.getCall(existing).serverCallId()), callbacks(), "ctx", null),
                 RequestKey.random());
         assertThat(second.callConnectionId()).isNotEqualTo(existing);
     }
@@ -108,7 +108,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     @Test
     void transfersWithATransfereeAndCustomHeaders() {
         CallInfo call = acs.createCall(new CreateCallRequest(List.of(Party.parse("+14255550123"), Party.parse("8:acs:user-7")),
-                CALLER_ID, null, callbacks(), "ctx"), RequestKey.random());
+                CALLER_ID, null, callbacks(), "ctx", null), RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 emulator.call(call.callConnectionId()).orElseThrow().participants().contains("8:acs:user-7"));
         Party target = Party.parse("8:acs:user-8");
@@ -145,7 +145,7 @@ class CallAutomationGatewayIT extends SwitchboardIntegrationTest {
     }
 
     private String connectedCall(String target) {
-        CallInfo call = acs.createCall(new CreateCallRequest(List.of(Party.parse(target)), null, null, callbacks(), "ctx"),
+        CallInfo call = acs.createCall(new CreateCallRequest(List.of(Party.parse(target)), null, null, callbacks(), "ctx", null),
                 RequestKey.random());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "connected".equals(emulator.call(call.callConnectionId()).map(CallSnapshot::state).orElse(null)));
