@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** processes/voicemail.bpmn: a call to the voicemail line, routed by incoming-call-routing.dmn, leaves a message. */
 class VoicemailFlowIT extends MediaFlowSupport {
 
-    static final String VOICEMAIL_LINE = "+18005550120";
+    static final String VOICEMAIL_LINE = "+18005550140";
     static final String CALLER = "+14255550123";
     static final String BEEP = "https://media.switchboard.example/prompts/beep.wav";
 
