@@ -305,6 +305,82 @@ public class CallAutomationGateway {
                 "recognize " + request.participant() + " in call " + request.callConnectionId());
     }
 
+    /**
+     * Starts reporting each key the participant presses as ContinuousDtmfRecognitionToneReceived. REST route: not in
+     * the SDK 1.0.4.
+     */
+    public void startContinuousDtmf(ContinuousDtmfRequest request, RequestKey key) {
+        continuousDtmf(request, key, ":startContinuousDtmfRecognition", "start continuous DTMF of ");
+    }
+
+    /** Stops it; ContinuousDtmfRecognitionStopped follows. REST route: not in the SDK 1.0.4. */
+    public void stopContinuousDtmf(ContinuousDtmfRequest request, RequestKey key) {
+        continuousDtmf(request, key, ":stopContinuousDtmfRecognition", "stop continuous DTMF of ");
+    }
+
+    private void continuousDtmf(ContinuousDtmfRequest request, RequestKey key, String operation, String what) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + operation, body, key,
+                what + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Sends keys to a phone participant; SendDtmfTonesCompleted / SendDtmfTonesFailed follow. REST route: not in the
+     * SDK 1.0.4.
+     */
+    public void sendDtmfTones(SendDtmfTonesRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        ArrayNode tones = body.putArray("tones");
+        request.tones().chars().forEach(tone -> tones.add(toneName((char) tone)));
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":sendDtmfTones", body, key,
+                "send DTMF tones to " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Puts a participant on hold, with music when given; HoldFailed follows a failure. REST route: not in 1.0.4. */
+    public void hold(HoldRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        if (!request.holdMusic().isEmpty()) {
+            body.set("playSourceInfo", playSource(request.holdMusic().get(0), request.voice(), request.locale()));
+        }
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":hold", body, key,
+                "hold " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Takes a participant off hold. REST route: not in the SDK 1.0.4. */
+    public void unhold(UnholdRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":unhold", body, key,
+                "unhold " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Mutes an ACS user. REST route: the SDK 1.0.4 has no mute. */
+    public void mute(MuteRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.putArray("targetParticipants").add(identifier(request.participant()));
+        putIfPresent(body, "operationContext", request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + "/participants:mute", body, key,
+                "mute " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Stops every play and recognize in the call; they end with PlayCanceled / RecognizeCanceled. REST route, like
+     * play and recognize, so that the operation callback URL is sent too.
+     */
+    public void cancelAllMedia(CancelAllMediaRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":cancelAllMediaOperations", body, key,
+                "cancel all media in call " + request.callConnectionId());
+    }
+
     /** A PlaySource of the REST API; voice and locale apply to text. */
     private ObjectNode playSource(PlaySource source, String voice, String locale) {
         ObjectNode node = json.objectNode();
