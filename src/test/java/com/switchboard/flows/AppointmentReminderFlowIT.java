@@ -40,7 +40,7 @@ class AppointmentReminderFlowIT extends MediaFlowSupport {
                 "Hello, this is a reminder from your clinic. Your appointment with Dr. Ada Lovelace is on Monday, "
                         + "March 3 at 10:30. Press 1 to confirm, or 2 to cancel.");
 
-        emulator.press(callConnectionId, "4:" + PATIENT, "1");
+        press(callConnectionId, "4:" + PATIENT, "1");
         awaitEnded(flow);
 
         assertThat(flow).hasPassedInOrder("checkStartVariables", "callPatient", "answered", "askToConfirm",
@@ -51,9 +51,10 @@ class AppointmentReminderFlowIT extends MediaFlowSupport {
         assertThat(variable(flow, "attempt")).isEqualTo(1L);
         assertThat(heard(callConnectionId)).last().isEqualTo(
                 "Thank you. Your appointment with Dr. Ada Lovelace on Monday, March 3 at 10:30 is confirmed. Goodbye.");
-        JsonNode recognition = media(callConnectionId).path("recognitions").get(0);
-        assertThat(recognition.path("participant").asText()).isEqualTo("4:" + PATIENT);
-        assertThat(recognition.path("inputType").asText()).isEqualTo("dtmf");
+        assertThat(media(callConnectionId).path("recognitions")).singleElement().satisfies(recognition -> {
+            assertThat(recognition.toString()).contains("4:" + PATIENT);
+            assertThat(recognition.path("inputType").asText()).isEqualTo("dtmf");
+        });
         assertThat(emulator.call(callConnectionId).map(CallSnapshot::state)).hasValue("disconnected");
     }
 
@@ -61,7 +62,7 @@ class AppointmentReminderFlowIT extends MediaFlowSupport {
     void thePatientPresses2AndTheAppointmentIsCancelled() {
         ProcessInstance flow = remind(PATIENT, Map.of());
         awaitWaitingAt(flow, "awaitKey");
-        emulator.press(callConnectionId(flow), "4:" + PATIENT, "2");
+        press(callConnectionId(flow), "4:" + PATIENT, "2");
         awaitEnded(flow);
 
         assertThat(flow).hasPassedInOrder("keyPressed", "cancelled", "sayThanks", "thanksSaid", "hangUp", "reminderDone")
@@ -74,7 +75,7 @@ class AppointmentReminderFlowIT extends MediaFlowSupport {
     void anotherKeyIsNoAnswer() {
         ProcessInstance flow = remind(PATIENT, Map.of());
         awaitWaitingAt(flow, "awaitKey");
-        emulator.press(callConnectionId(flow), "4:" + PATIENT, "7");
+        press(callConnectionId(flow), "4:" + PATIENT, "7");
         awaitEnded(flow);
 
         assertThat(flow).hasPassedInOrder("keyPressed", "noAnswerGiven", "noAnswer", "hangUp", "reminderDone")
@@ -149,7 +150,7 @@ class AppointmentReminderFlowIT extends MediaFlowSupport {
         emulator.setRules(PhoneRule.DEFAULTS);
         timePasses(flow, "retryWait");
         awaitWaitingAt(flow, "awaitKey");
-        emulator.press(callConnectionId(flow), "4:" + patient, "1");
+        press(callConnectionId(flow), "4:" + patient, "1");
         awaitEnded(flow);
 
         assertThat(flow).hasPassedInOrder("callPatient", "callFailed", "retryWait", "callPatient", "answered",

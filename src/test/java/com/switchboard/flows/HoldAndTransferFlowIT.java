@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.telephony.CallSnapshot;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -30,10 +27,7 @@ class HoldAndTransferFlowIT extends MediaFlowSupport {
         String callConnectionId = callConnectionId(flow);
         assertThat(flow).hasPassedInOrder("callCustomer", "answered", "holdCustomer", "addAgent", "agentAnswered",
                 "takeOffHold");
-        assertThat(steps(callConnectionId)).as("held with music, then taken off hold").containsExactly(
-                "hold " + "4:" + CUSTOMER, "unhold " + "4:" + CUSTOMER);
-        JsonNode hold = media(callConnectionId).path("holds").get(0);
-        assertThat(hold.toString()).contains(HOLD_MUSIC);
+        assertThat(heard(callConnectionId)).as("the hold music, and nothing else").containsExactly(HOLD_MUSIC);
         assertThat(emulator.call(callConnectionId).orElseThrow().participants()).contains("4:" + CUSTOMER, AGENT);
         assertThat(onHold(callConnectionId, "4:" + CUSTOMER)).isFalse();
 
@@ -56,8 +50,7 @@ class HoldAndTransferFlowIT extends MediaFlowSupport {
         assertThat(flow).hasPassedInOrder("holdCustomer", "addAgent", "agentNotAdded", "noAgent", "unholdNoAgent",
                 "apologise", "apologySaid", "hangUpNoAgent", "noAgentAvailable").hasNotPassed("agentAnswered");
         assertThat(variable(flow, "lastResultCode")).isEqualTo(408);
-        assertThat(steps(callConnectionId)).containsExactly("hold 4:" + CUSTOMER, "unhold 4:" + CUSTOMER);
-        assertThat(heard(callConnectionId)).endsWith(APOLOGY);
+        assertThat(heard(callConnectionId)).containsExactly(HOLD_MUSIC, APOLOGY);
     }
 
     @Test
@@ -124,16 +117,4 @@ class HoldAndTransferFlowIT extends MediaFlowSupport {
         return startOverRest("hold-and-transfer", Map.of("customer", customer, "agent", agent, "callerId", CALLER_ID));
     }
 
-    /** The holds and unholds of the call, in order, as "hold rawId" / "unhold rawId". */
-    private List<String> steps(String callConnectionId) {
-        List<String> steps = new ArrayList<>();
-        JsonNode media = media(callConnectionId);
-        media.path("holds").forEach(h -> steps.add(h.toString()));
-        return steps;
-    }
-
-    private boolean onHold(String callConnectionId, String rawId) {
-        JsonNode call = mapper.valueToTree(emulator.call(callConnectionId).orElseThrow());
-        return call.toString().contains(rawId) && call.toString().contains("\"isOnHold\":true");
-    }
 }

@@ -44,7 +44,8 @@ class VoicemailFlowIT extends MediaFlowSupport {
         String recordingId = (String) runtime.getVariable(flow.getId(), "recordingId");
         assertThat(recordingId).as("the recording's id is a flow variable while the caller speaks").isNotBlank();
         assertThat(heard(callConnectionId)).as("the beep, and nothing else").containsExactly(BEEP);
-        assertThat(media(callConnectionId).path("prompts").get(0).path("outcome").asText()).isEqualTo("completed");
+        assertThat(media(callConnectionId).path("prompts")).singleElement()
+                .satisfies(prompt -> assertThat(prompt.path("outcome").asText()).isEqualTo("completed"));
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(emulator.recordings(callConnectionId))
                 .singleElement().satisfies(recording -> {
                     assertThat(recording.recordingId()).isEqualTo(recordingId);
