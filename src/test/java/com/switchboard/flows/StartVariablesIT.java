@@ -91,6 +91,8 @@ class StartVariablesIT extends SwitchboardIntegrationTest {
         firstRequired.put("add-and-cancel-participant", "target");
         firstRequired.put("remove-participant", "target");
         firstRequired.put("hang-up-for-everyone", "targets");
+        firstRequired.put("appointment-reminder", "patient");
+        firstRequired.put("hold-and-transfer", "customer");
         firstRequired.forEach((flow, variable) -> {
             long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(flow).count();
             ResponseEntity<JsonNode> refused = startOverRest(flow, Map.of());
