@@ -29,7 +29,7 @@ class DiagramLintIT {
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             diagrams = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
         }
-        assertThat(diagrams).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(diagrams).isNotEmpty();
         assertThat(lint(LINT.resolve(".bpmnlintrc"), diagrams)).as("bpmnlint's findings").isEmpty();
     }
 
