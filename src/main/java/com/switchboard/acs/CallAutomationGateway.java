@@ -19,6 +19,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
@@ -236,6 +237,183 @@ public class CallAutomationGateway {
                 connection(callConnectionId).listParticipants().stream()
                         .map(p -> new ParticipantInfo(p.getIdentifier().getRawId(), Boolean.TRUE.equals(p.isMuted())))
                         .toList());
+    }
+
+    /**
+     * Plays text, SSML or files to some participants or everyone; PlayStarted, then PlayCompleted / PlayFailed /
+     * PlayCanceled follow. REST route: the SDK 1.0.4 plays only files, and has no operation callback URL.
+     */
+    public void play(PlayRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        ArrayNode sources = body.putArray("playSources");
+        request.sources().forEach(source -> sources.add(playSource(source, request.voice(), request.locale())));
+        ArrayNode playTo = body.putArray("playTo");
+        request.playTo().forEach(party -> playTo.add(identifier(party)));
+        body.put("interruptCallMediaOperation", request.interruptCurrentMedia());
+        body.putObject("playOptions").put("loop", request.loop());
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":play", body, key,
+                "play to call " + request.callConnectionId());
+    }
+
+    /**
+     * Collects a participant's keys, choice or speech, after an optional prompt; RecognizeCompleted /
+     * RecognizeFailed / RecognizeCanceled follow. REST route: the SDK 1.0.4 recognizes only DTMF after a file prompt.
+     */
+    public void recognize(RecognizeRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.put("recognizeInputType", request.inputType());
+        if (!request.prompt().isEmpty()) {
+            ArrayNode prompts = body.putArray("playPrompts");
+            request.prompt().forEach(source -> prompts.add(playSource(source, request.voice(), request.locale())));
+        }
+        ObjectNode options = body.putObject("recognizeOptions");
+        options.set("targetParticipant", identifier(request.participant()));
+        options.put("interruptPrompt", request.interruptPrompt());
+        if (request.initialSilenceTimeout() != null) {
+            options.put("initialSilenceTimeoutInSeconds", request.initialSilenceTimeout().toSeconds());
+        }
+        putIfPresent(options, "speechLanguage", request.speechLanguage());
+        if (request.maxTones() != null || request.interToneTimeout() != null || request.stopTones() != null) {
+            ObjectNode dtmf = options.putObject("dtmfOptions");
+            if (request.maxTones() != null) {
+                dtmf.put("maxTonesToCollect", request.maxTones());
+            }
+            if (request.interToneTimeout() != null) {
+                dtmf.put("interToneTimeoutInSeconds", request.interToneTimeout().toSeconds());
+            }
+            if (request.stopTones() != null) {
+                ArrayNode stopTones = dtmf.putArray("stopTones");
+                request.stopTones().chars().forEach(tone -> stopTones.add(toneName((char) tone)));
+            }
+        }
+        if (!request.choices().isEmpty()) {
+            ArrayNode choices = options.putArray("choices");
+            for (RecognizeChoice choice : request.choices()) {
+                ObjectNode node = choices.addObject().put("label", choice.label());
+                choice.phrases().forEach(node.putArray("phrases")::add);
+                if (choice.tone() != null) {
+                    node.put("tone", toneName(choice.tone().charAt(0)));
+                }
+            }
+        }
+        if (request.endSilenceTimeout() != null) {
+            options.putObject("speechOptions").put("endSilenceTimeoutInMs", request.endSilenceTimeout().toMillis());
+        }
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":recognize", body, key,
+                "recognize " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Starts reporting each key the participant presses as ContinuousDtmfRecognitionToneReceived. REST route: not in
+     * the SDK 1.0.4.
+     */
+    public void startContinuousDtmf(ContinuousDtmfRequest request, RequestKey key) {
+        continuousDtmf(request, key, ":startContinuousDtmfRecognition", "start continuous DTMF of ");
+    }
+
+    /** Stops it; ContinuousDtmfRecognitionStopped follows. REST route: not in the SDK 1.0.4. */
+    public void stopContinuousDtmf(ContinuousDtmfRequest request, RequestKey key) {
+        continuousDtmf(request, key, ":stopContinuousDtmfRecognition", "stop continuous DTMF of ");
+    }
+
+    private void continuousDtmf(ContinuousDtmfRequest request, RequestKey key, String operation, String what) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + operation, body, key,
+                what + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Sends keys to a phone participant; SendDtmfTonesCompleted / SendDtmfTonesFailed follow. REST route: not in the
+     * SDK 1.0.4.
+     */
+    public void sendDtmfTones(SendDtmfTonesRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        ArrayNode tones = body.putArray("tones");
+        request.tones().chars().forEach(tone -> tones.add(toneName((char) tone)));
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":sendDtmfTones", body, key,
+                "send DTMF tones to " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Puts a participant on hold, with music when given; HoldFailed follows a failure. REST route: not in 1.0.4. */
+    public void hold(HoldRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        if (!request.holdMusic().isEmpty()) {
+            body.set("playSourceInfo", playSource(request.holdMusic().get(0), request.voice(), request.locale()));
+        }
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":hold", body, key,
+                "hold " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Takes a participant off hold. REST route: not in the SDK 1.0.4. */
+    public void unhold(UnholdRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.set("targetParticipant", identifier(request.participant()));
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":unhold", body, key,
+                "unhold " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /** Mutes an ACS user. REST route: the SDK 1.0.4 has no mute. */
+    public void mute(MuteRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        body.putArray("targetParticipants").add(identifier(request.participant()));
+        putIfPresent(body, "operationContext", request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + "/participants:mute", body, key,
+                "mute " + request.participant() + " in call " + request.callConnectionId());
+    }
+
+    /**
+     * Stops every play and recognize in the call; they end with PlayCanceled / RecognizeCanceled. REST route, like
+     * play and recognize, so that the operation callback URL is sent too.
+     */
+    public void cancelAllMedia(CancelAllMediaRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
+        rest.post(callPath(request.callConnectionId()) + ":cancelAllMediaOperations", body, key,
+                "cancel all media in call " + request.callConnectionId());
+    }
+
+    /** A PlaySource of the REST API; voice and locale apply to text. */
+    private ObjectNode playSource(PlaySource source, String voice, String locale) {
+        ObjectNode node = json.objectNode();
+        switch (source.type()) {
+            case TEXT -> {
+                ObjectNode text = node.put("kind", "text").putObject("text").put("text", source.value());
+                putIfPresent(text, "voiceName", voice);
+                putIfPresent(text, "sourceLocale", locale);
+            }
+            case SSML -> node.put("kind", "ssml").putObject("ssml").put("ssmlText", source.value());
+            case FILE -> node.put("kind", "file").putObject("file").put("uri", source.value());
+        }
+        return node;
+    }
+
+    /** The REST API's name for a DTMF key (0-9, *, #, A-D). */
+    static String toneName(char key) {
+        return switch (key) {
+            case '0' -> "zero";
+            case '1' -> "one";
+            case '2' -> "two";
+            case '3' -> "three";
+            case '4' -> "four";
+            case '5' -> "five";
+            case '6' -> "six";
+            case '7' -> "seven";
+            case '8' -> "eight";
+            case '9' -> "nine";
+            case '*' -> "asterisk";
+            case '#' -> "pound";
+            case 'A', 'B', 'C', 'D' -> String.valueOf(Character.toLowerCase(key));
+            default -> throw new IllegalArgumentException("No DTMF key: " + key);
+        };
     }
 
     private CallConnection connection(String callConnectionId) {

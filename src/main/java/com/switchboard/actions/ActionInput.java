@@ -1,6 +1,8 @@
 package com.switchboard.actions;
 
 import com.switchboard.acs.Party;
+import com.switchboard.acs.PlaySource;
+import com.switchboard.acs.RecognizeChoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,28 @@ public final class ActionInput<T> {
         return new ActionInput<>(name, InputKind.CHOICE, String.class, false, choices[0], List.of(choices), 0, 0);
     }
 
+    /** Play sources, one per line (see {@link InputKind#PROMPT}); an empty list when the task leaves it empty. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ActionInput<List<PlaySource>> prompt(String name) {
+        return new ActionInput<>(name, InputKind.PROMPT, (Class) List.class, false, null, List.of(), 0, 0);
+    }
+
+    /** DTMF keys, between {@code min} and {@code max} of them; null when the task leaves it empty. */
+    public static ActionInput<String> tones(String name, int min, int max) {
+        return new ActionInput<>(name, InputKind.TONES, String.class, false, null, List.of(), min, max);
+    }
+
+    /** Recognize choices, one per line (see {@link InputKind#CHOICES}); an empty list when left empty. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ActionInput<List<RecognizeChoice>> recognizeChoices(String name) {
+        return new ActionInput<>(name, InputKind.CHOICES, (Class) List.class, false, null, List.of(), 0, 0);
+    }
+
+    /** A whole number within [min, max]; null when the task leaves it empty. */
+    public static ActionInput<Integer> number(String name, int min, int max) {
+        return new ActionInput<>(name, InputKind.NUMBER, Integer.class, false, null, List.of(), min, max);
+    }
+
     /** The same input, required: a task without it is refused at deployment, an empty value fails the step. */
     public ActionInput<T> required() {
         return new ActionInput<>(name, kind, type, true, preset, choices, min, max);
@@ -124,6 +148,8 @@ public final class ActionInput<T> {
     public String describe() {
         return switch (kind) {
             case SECONDS -> "seconds " + min + ".." + max;
+            case NUMBER -> "number " + min + ".." + max;
+            case TONES -> "tones, " + min + ".." + max + " keys";
             case CHOICE, BOOLEAN -> String.join(" / ", choices);
             default -> kind.label();
         };
@@ -144,6 +170,10 @@ public final class ActionInput<T> {
             case HEADERS -> inputs.optionalHeaders(name);
             case BOOLEAN -> inputs.flag(name, Boolean.parseBoolean(preset));
             case CHOICE -> inputs.choice(name, choices);
+            case PROMPT -> inputs.prompt(name);
+            case TONES -> inputs.optionalTones(name, min, max);
+            case CHOICES -> inputs.recognizeChoices(name);
+            case NUMBER -> inputs.optionalNumber(name, min, max);
         };
         return type.cast(value);
     }

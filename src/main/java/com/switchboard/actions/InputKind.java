@@ -22,7 +22,15 @@ public enum InputKind {
     /** true or false. */
     BOOLEAN("true / false"),
     /** One of a fixed list of words. */
-    CHOICE("choice");
+    CHOICE("choice"),
+    /** Play sources, one per line: an https file URL, an SSML document from {@code <speak} to {@code </speak>}, or text. */
+    PROMPT("prompt"),
+    /** DTMF keys 0-9, *, #, A-D as a string like {@code 1234#}; spaces and commas are ignored. */
+    TONES("tones"),
+    /** Recognize choices, one {@code label: phrase, phrase | tone} per line. */
+    CHOICES("choices"),
+    /** A whole number within the input's range. */
+    NUMBER("number");
 
     private final String label;
 

@@ -3,6 +3,8 @@ package com.switchboard.actions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.acs.Party;
+import com.switchboard.acs.PlaySource;
+import com.switchboard.acs.RecognizeChoice;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -27,6 +29,8 @@ final class Inputs {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Longer values are quoted shortened in messages. */
     private static final int QUOTED = 40;
+    /** The longest text ACS speaks in one play source. */
+    static final int MAX_TEXT = 4000;
     /** What the engine's timers parse durations with (the JDK's factory keeps no state between calls). */
     private static final DatatypeFactory DURATIONS = durations();
 
@@ -228,6 +232,136 @@ final class Inputs {
         } catch (URISyntaxException e) {
             throw invalid(name, quote(value) + " is not a URL");
         }
+    }
+
+    /**
+     * Play sources, one per line: a line that is an absolute URL is a file (https only), the lines from one starting
+     * with {@code <speak} to one ending with {@code </speak>} are one SSML document, any other non-blank line is text
+     * to speech (at most {@value #MAX_TEXT} characters). Empty when the value is missing or blank.
+     */
+    List<PlaySource> prompt(String name) {
+        String value = optionalText(name);
+        List<PlaySource> sources = new ArrayList<>();
+        if (value == null) {
+            return sources;
+        }
+        StringBuilder ssml = null;
+        for (String raw : value.split("\\R")) {
+            String line = raw.trim();
+            if (ssml != null) {
+                ssml.append('\n').append(line);
+                if (line.endsWith("</speak>")) {
+                    sources.add(PlaySource.ssml(ssml.toString()));
+                    ssml = null;
+                }
+            } else if (line.startsWith("<speak")) {
+                if (line.endsWith("</speak>")) {
+                    sources.add(PlaySource.ssml(line));
+                } else {
+                    ssml = new StringBuilder(line);
+                }
+            } else if (line.isEmpty()) {
+                continue;
+            } else if (line.matches("(?i)[a-z][a-z0-9+.-]*://\\S*")) {
+                if (!line.regionMatches(true, 0, "https://", 0, 8)) {
+                    throw invalid(name, "plays the file " + quote(line) + ", but a file URL must be https");
+                }
+                try {
+                    new URI(line);
+                } catch (URISyntaxException e) {
+                    throw invalid(name, quote(line) + " is not a URL");
+                }
+                sources.add(PlaySource.file(line));
+            } else {
+                if (line.length() > MAX_TEXT) {
+                    throw invalid(name, "has a text of " + line.length() + " characters; a text to speak is at most "
+                            + MAX_TEXT + " characters");
+                }
+                sources.add(PlaySource.text(line));
+            }
+        }
+        if (ssml != null) {
+            throw invalid(name, "starts an SSML document with <speak but no line ends it with </speak>");
+        }
+        return sources;
+    }
+
+    /** DTMF keys 0-9, *, #, A-D, between min and max of them; spaces and commas ignored; null when empty. */
+    String optionalTones(String name, int min, int max) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        String tones = value.replaceAll("[\\s,]", "").toUpperCase();
+        for (char key : tones.toCharArray()) {
+            if ("0123456789*#ABCD".indexOf(key) < 0) {
+                throw invalid(name, quote(value) + " has " + quote(String.valueOf(key))
+                        + ", which is no DTMF key (0-9, *, #, A-D)");
+            }
+        }
+        if (tones.length() < min || tones.length() > max) {
+            throw invalid(name, quote(value) + " has " + tones.length() + " keys; it must have between " + min
+                    + " and " + max);
+        }
+        return tones;
+    }
+
+    /** Recognize choices, one {@code label: phrase, phrase | tone} per line; empty when the value is empty. */
+    List<RecognizeChoice> recognizeChoices(String name) {
+        String value = optionalText(name);
+        List<RecognizeChoice> choices = new ArrayList<>();
+        if (value == null) {
+            return choices;
+        }
+        for (String raw : value.split("\\R")) {
+            String line = raw.trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String label = colon > 0 ? line.substring(0, colon).trim() : "";
+            String rest = colon > 0 ? line.substring(colon + 1) : "";
+            String tone = null;
+            int bar = rest.indexOf('|');
+            if (bar >= 0) {
+                tone = rest.substring(bar + 1).trim();
+                rest = rest.substring(0, bar);
+                if (!tone.matches("[0-9*#A-Da-d]")) {
+                    throw invalid(name, "has the line " + quote(line) + ", whose tone after | is not one DTMF key "
+                            + "(0-9, *, #, A-D)");
+                }
+                tone = tone.toUpperCase();
+            }
+            List<String> phrases = List.of(rest.split(",")).stream().map(String::trim)
+                    .filter(phrase -> !phrase.isEmpty()).toList();
+            if (label.isEmpty() || phrases.isEmpty()) {
+                throw invalid(name, "has the line " + quote(line) + "; write one choice per line as "
+                        + "label: phrase, phrase | tone (like sales: sales, buy | 1)");
+            }
+            if (choices.stream().anyMatch(choice -> choice.label().equals(label))) {
+                throw invalid(name, "has the label " + quote(label) + " twice");
+            }
+            choices.add(new RecognizeChoice(label, phrases, tone));
+        }
+        return choices;
+    }
+
+    /** An optional whole number within [min, max]. */
+    Integer optionalNumber(String name, int min, int max) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name, quote(value) + " is not a whole number");
+        }
+        if (number < min || number > max) {
+            throw invalid(name, number + " is out of range: it must be between " + min + " and " + max);
+        }
+        return number;
     }
 
     RuntimeException invalid(String name, String problem) {

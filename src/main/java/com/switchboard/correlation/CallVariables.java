@@ -28,7 +28,15 @@ final class CallVariables {
     static final String PARTICIPANTS_SEQUENCE = "participantsSequenceNumber";
     /** Every variable an event may write. */
     static final List<String> NAMES = List.of("lastEvent", "serverCallId", "correlationId", "callState", "lastResultCode",
-            "lastResultSubCode", "lastResultMessage", "participants", "participantCount", PARTICIPANTS_SEQUENCE);
+            "lastResultSubCode", "lastResultMessage", "participants", "participantCount", PARTICIPANTS_SEQUENCE,
+            "recognizeOutcome", "recognitionType", "recognizedTones", "recognizedChoice", "recognizedPhrase",
+            "recognizedSpeech", "recognitionConfidence", "lastTone", "lastToneSequenceId", "failedPlaySourceIndex");
+    private static final Set<String> RECOGNIZE_EVENTS = Set.of("RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled");
+    /** The outcome a recognize's result code stands for; any other code of a failure is {@code failed}. */
+    private static final Map<Integer, String> RECOGNIZE_OUTCOMES = Map.of(8531, "maxTonesReceived",
+            8514, "stopToneDetected", 8532, "interToneTimeout", 8533, "choiceMatched", 8545, "choiceMatched",
+            8569, "speechRecognized", 8510, "initialSilenceTimeout", 8547, "noChoiceMatched",
+            8563, "speechNotRecognized", 8570, "speechNotRecognized");
     private static final Set<String> ENDING_EVENTS =
             Set.of("CallDisconnected", "CreateCallFailed", "AnswerFailed", "ConnectFailed");
 
@@ -58,6 +66,17 @@ final class CallVariables {
             variables.put("lastResultSubCode", result.path("subCode").isNumber() ? result.path("subCode").asInt() : null);
             variables.put("lastResultMessage", result.path("message").isTextual() ? result.path("message").asText() : null);
         }
+        if (RECOGNIZE_EVENTS.contains(eventName)) {
+            recognized(eventName, data, result, variables);
+        }
+        if ("ContinuousDtmfRecognitionToneReceived".equals(eventName)) {
+            variables.put("lastTone", data.path("tone").isTextual() ? toneKey(data.path("tone").asText()) : null);
+            variables.put("lastToneSequenceId", data.path("sequenceId").isNumber() ? data.path("sequenceId").asInt() : null);
+        }
+        if ("PlayFailed".equals(eventName)) {
+            variables.put("failedPlaySourceIndex",
+                    data.path("failedPlaySourceIndex").isNumber() ? data.path("failedPlaySourceIndex").asInt() : null);
+        }
         if ("ParticipantsUpdated".equals(eventName) && data.path("participants").isArray()) {
             int sequence = data.path("sequenceNumber").asInt(0);
             if (lastParticipantsSequence == null || sequence >= lastParticipantsSequence) {
@@ -82,6 +101,56 @@ final class CallVariables {
         variables.entrySet().removeIf(variable -> current.containsKey(variable.getKey())
                 && Objects.equals(current.get(variable.getKey()), variable.getValue()));
         return variables;
+    }
+
+    /**
+     * Every recognize variable, null where the event has none, so that a retry loop never reads the previous
+     * attempt's values.
+     */
+    private static void recognized(String eventName, JsonNode data, JsonNode result, Map<String, Object> variables) {
+        String outcome;
+        if ("RecognizeCanceled".equals(eventName)) {
+            outcome = "canceled";
+        } else {
+            int code = result.path("subCode").asInt(-1);
+            outcome = RECOGNIZE_OUTCOMES.getOrDefault(code, "failed");
+        }
+        variables.put("recognizeOutcome", outcome);
+        variables.put("recognitionType", data.path("recognitionType").isTextual() ? data.path("recognitionType").asText() : null);
+        String tones = null;
+        if (data.path("dtmfResult").path("tones").isArray()) {
+            StringBuilder keys = new StringBuilder();
+            data.path("dtmfResult").path("tones").forEach(tone -> keys.append(toneKey(tone.asText())));
+            tones = keys.toString();
+        }
+        variables.put("recognizedTones", tones);
+        JsonNode choice = data.path("choiceResult");
+        JsonNode speech = data.path("speechResult");
+        variables.put("recognizedChoice", choice.path("label").isTextual() ? choice.path("label").asText() : null);
+        variables.put("recognizedPhrase",
+                choice.path("recognizedPhrase").isTextual() ? choice.path("recognizedPhrase").asText() : null);
+        variables.put("recognizedSpeech", speech.path("speech").isTextual() ? speech.path("speech").asText() : null);
+        JsonNode confidence = choice.path("confidence").isNumber() ? choice.path("confidence") : speech.path("confidence");
+        variables.put("recognitionConfidence", confidence.isNumber() ? confidence.asDouble() : null);
+    }
+
+    /** The key a tone name of the API stands for: {@code one} is 1, {@code pound} is #, {@code a} is A. */
+    static String toneKey(String tone) {
+        return switch (tone.toLowerCase()) {
+            case "zero" -> "0";
+            case "one" -> "1";
+            case "two" -> "2";
+            case "three" -> "3";
+            case "four" -> "4";
+            case "five" -> "5";
+            case "six" -> "6";
+            case "seven" -> "7";
+            case "eight" -> "8";
+            case "nine" -> "9";
+            case "pound" -> "#";
+            case "asterisk" -> "*";
+            default -> tone.toUpperCase();
+        };
     }
 
     private static void copyText(JsonNode data, String field, Map<String, Object> variables) {

@@ -38,7 +38,9 @@ class EventCorrelator {
     /** What became of an event. */
     enum Outcome { DONE, WAITING_FOR_OWNER, WAITING_FOR_WAIT_STATE }
 
-    private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated");
+    private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated",
+            "ContinuousDtmfRecognitionToneReceived", "ContinuousDtmfRecognitionToneFailed",
+            "ContinuousDtmfRecognitionStopped");
     private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
 
     private final RuntimeService runtime;

@@ -35,6 +35,55 @@ class CallVariablesTest {
     }
 
     @Test
+    void recognizedKeysWithoutTheStopToneAndNullsForTheRest() throws Exception {
+        Map<String, Object> vars = variables.of("RecognizeCompleted", json("""
+                {"recognitionType":"dtmf","dtmfResult":{"tones":["one","two","three","four"]},
+                 "resultInformation":{"code":200,"subCode":8514,"message":"stop tone"}}"""), null);
+        assertThat(vars).containsEntry("recognizeOutcome", "stopToneDetected").containsEntry("recognitionType", "dtmf")
+                .containsEntry("recognizedTones", "1234").containsEntry("recognizedChoice", null)
+                .containsEntry("recognizedPhrase", null).containsEntry("recognizedSpeech", null)
+                .containsEntry("recognitionConfidence", null);
+    }
+
+    @Test
+    void recognizedChoiceAndSpeech() throws Exception {
+        assertThat(variables.of("RecognizeCompleted", json("""
+                {"recognitionType":"choices","choiceResult":{"label":"sales","recognizedPhrase":"buy","confidence":0.8},
+                 "resultInformation":{"code":200,"subCode":8545}}"""), null))
+                .containsEntry("recognizeOutcome", "choiceMatched").containsEntry("recognizedChoice", "sales")
+                .containsEntry("recognizedPhrase", "buy").containsEntry("recognitionConfidence", 0.8)
+                .containsEntry("recognizedTones", null);
+        assertThat(variables.of("RecognizeCompleted", json("""
+                {"recognitionType":"speech","speechResult":{"speech":"my order","confidence":0.95},
+                 "resultInformation":{"code":200,"subCode":8569}}"""), null))
+                .containsEntry("recognizeOutcome", "speechRecognized").containsEntry("recognizedSpeech", "my order")
+                .containsEntry("recognitionConfidence", 0.95);
+    }
+
+    @Test
+    void recognizeFailuresAndCancelsClearThePreviousAttempt() throws Exception {
+        assertThat(variables.of("RecognizeFailed", json("""
+                {"resultInformation":{"code":400,"subCode":8510,"message":"silence"}}"""), null))
+                .containsEntry("recognizeOutcome", "initialSilenceTimeout").containsEntry("recognizedTones", null);
+        assertThat(variables.of("RecognizeFailed", json("""
+                {"resultInformation":{"code":500,"subCode":8511}}"""), null)).containsEntry("recognizeOutcome", "failed");
+        assertThat(variables.of("RecognizeCanceled", json("{}"), null)).containsEntry("recognizeOutcome", "canceled")
+                .containsEntry("recognizedChoice", null);
+        assertThat(variables.changes("RecognizeCanceled", json("{}"), Map.of("recognizedTones", "1234")))
+                .containsEntry("recognizedTones", null);
+    }
+
+    @Test
+    void continuousTonesAndFailedPlaySource() throws Exception {
+        assertThat(variables.of("ContinuousDtmfRecognitionToneReceived", json("""
+                {"tone":"pound","sequenceId":3}"""), null)).containsEntry("lastTone", "#").containsEntry("lastToneSequenceId", 3);
+        assertThat(variables.of("PlayFailed", json("""
+                {"failedPlaySourceIndex":1,"resultInformation":{"code":400,"subCode":8536}}"""), null))
+                .containsEntry("failedPlaySourceIndex", 1);
+        assertThat(variables.of("PlayFailed", json("{}"), null)).containsEntry("failedPlaySourceIndex", null);
+    }
+
+    @Test
     void connectedSetsTheState() throws Exception {
         assertThat(variables.of("CallConnected", json("{}"), null)).containsEntry("callState", "connected")
                 .doesNotContainKey("lastResultCode");

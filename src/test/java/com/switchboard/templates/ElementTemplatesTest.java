@@ -180,7 +180,7 @@ class ElementTemplatesTest {
             String what = "field " + expected.name();
             assertThat(field.path("type").asText()).as("%s type for a %s input", what, expected.kind())
                     .isEqualTo(switch (expected.kind()) {
-                        case HEADERS -> "Text";
+                        case HEADERS, PROMPT, CHOICES -> "Text";
                         case BOOLEAN, CHOICE -> "Dropdown";
                         default -> "String";
                     });

@@ -10,6 +10,7 @@ import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;
 import com.switchboard.emulator.telephony.AddParticipantCommand;
 import com.switchboard.emulator.telephony.CallEngine;
+import com.switchboard.emulator.telephony.EmulatedCall;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,20 +34,21 @@ final class ParticipantOperations {
      * carries the api-version and a skip token, so the SDK's pager (which GETs it on the endpoint host) follows it.
      */
     ApiResponse list(ApiRequest request, ApiVersion version, String... path) {
-        List<Identifier> participants = engine.call(path[0]).participants();
+        EmulatedCall call = engine.call(path[0]);
+        List<Identifier> participants = call.participants();
         int skip = skipToken(request);
         int end = Math.min(participants.size(), skip + pageSize);
         List<Identifier> page = skip >= participants.size() ? List.of() : participants.subList(skip, end);
         String nextLink = end < participants.size()
             ? request.rawPath() + "?api-version=" + version.value() + "&" + SKIP_TOKEN + "=" + end
             : null;
-        return ApiResponse.json(200, ResponseBodies.participantsPage(page, nextLink, version));
+        return ApiResponse.json(200, ResponseBodies.participantsPage(call, page, nextLink, version));
     }
 
     /** GET .../participants/{rawId}. */
     ApiResponse get(ApiRequest request, ApiVersion version, String... path) {
         Identifier participant = engine.participant(path[0], path[1]);
-        return ApiResponse.json(200, AcsJson.participant(participant, false, version));
+        return ApiResponse.json(200, ResponseBodies.participant(engine.call(path[0]), participant, version));
     }
 
     /** POST .../participants:add: 202; the outcome arrives as AddParticipantSucceeded/Failed. */
@@ -61,7 +63,7 @@ final class ParticipantOperations {
             CallConnectionOperations.operation(body, version, operationContext));
         String invitationId = engine.addParticipant(path[0], command);
         ObjectNode response = ResponseBodies.operationContext(operationContext);
-        response.set("participant", AcsJson.participant(participant, false, version));
+        response.set("participant", AcsJson.participant(participant, false, false, version));
         if (version.hasInvitationId()) {
             response.put("invitationId", invitationId);
         }

@@ -38,14 +38,21 @@ final class ResponseBodies {
     }
 
     /** One page of {@code GetParticipantsResponse}; {@code nextLink} is null on the last page. */
-    static ObjectNode participantsPage(List<Identifier> page, String nextLink, ApiVersion version) {
+    static ObjectNode participantsPage(EmulatedCall call, List<Identifier> page, String nextLink,
+                                       ApiVersion version) {
         ObjectNode body = AcsJson.object();
         ArrayNode value = body.putArray("value");
-        page.forEach(participant -> value.add(AcsJson.participant(participant, false, version)));
+        page.forEach(participant -> value.add(participant(call, participant, version)));
         if (nextLink != null) {
             body.put("nextLink", nextLink);
         }
         return body;
+    }
+
+    /** A {@code CallParticipant} with its mute and hold state in the call. */
+    static ObjectNode participant(EmulatedCall call, Identifier participant, ApiVersion version) {
+        return AcsJson.participant(participant, call.isMuted(participant.rawId()), call.isOnHold(participant.rawId()),
+            version);
     }
 
     static ObjectNode operationContext(String operationContext) {

@@ -53,12 +53,12 @@ public final class AcsJson {
     }
 
     /** A {@code CallParticipant}; {@code isOnHold} exists from api-version 2024-09-15 on. */
-    public static ObjectNode participant(Identifier identifier, boolean muted, ApiVersion version) {
+    public static ObjectNode participant(Identifier identifier, boolean muted, boolean onHold, ApiVersion version) {
         ObjectNode node = object();
         node.set("identifier", identifier(identifier));
         node.put("isMuted", muted);
         if (version.hasHoldState()) {
-            node.put("isOnHold", false);
+            node.put("isOnHold", onHold);
         }
         return node;
     }

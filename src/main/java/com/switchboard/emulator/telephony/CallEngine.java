@@ -219,6 +219,41 @@ public final class CallEngine {
         }
     }
 
+    /**
+     * Puts a participant on hold or takes it off hold (a media operation decides when): ParticipantsUpdated when the
+     * state changed.
+     *
+     * @throws AcsApiException 404/8522 when the participant is not in the call, 400/8501 when it is not connected
+     */
+    public void setOnHold(String callConnectionId, String rawId, boolean hold) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            CallConnections.requireConnected(call);
+            requireParticipant(call, rawId);
+            if (call.setOnHold(rawId, hold)) {
+                events.participantsUpdated(call, call.creation().version());
+            }
+        }
+    }
+
+    /** Mutes a participant: ParticipantsUpdated when it was not muted yet. */
+    public void mute(String callConnectionId, String rawId) {
+        EmulatedCall call = call(callConnectionId);
+        synchronized (call) {
+            CallConnections.requireConnected(call);
+            requireParticipant(call, rawId);
+            if (call.mute(rawId)) {
+                events.participantsUpdated(call, call.creation().version());
+            }
+        }
+    }
+
+    private static void requireParticipant(EmulatedCall call, String rawId) {
+        if (!call.hasParticipant(rawId)) {
+            throw new AcsApiException(404, "8522", "Participant " + rawId + " is not in the call.");
+        }
+    }
+
     /** Disconnects every live call without events (emulator shutdown). */
     public void shutdown() {
         connections.shutdown();

@@ -55,7 +55,7 @@ final class CallEvents {
         ObjectNode data = data(call, Operation.of(version));
         data.put("sequenceNumber", call.nextSequenceNumber());
         ArrayNode participants = data.putArray("participants");
-        call.participants().forEach(p -> participants.add(AcsJson.participant(p, false, version)));
+        call.participants().forEach(p -> participants.add(AcsJson.participant(p, call.isMuted(p.rawId()), call.isOnHold(p.rawId()), version)));
         send(call, Operation.of(version), "ParticipantsUpdated", data);
     }
 

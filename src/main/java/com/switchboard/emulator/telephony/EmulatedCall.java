@@ -4,10 +4,12 @@ import com.switchboard.emulator.model.Identifier;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One call connection and its participants.
@@ -35,6 +37,8 @@ public final class EmulatedCall {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
     private final List<CallOperation> operations = new ArrayList<>();
+    private final Set<String> onHold = new HashSet<>();
+    private final Set<String> muted = new HashSet<>();
     private CallState state = CallState.CONNECTING;
     private int sequenceNumber;
 
@@ -118,6 +122,29 @@ public final class EmulatedCall {
         return Optional.ofNullable(participants.get(rawId)).map(Participant::identifier);
     }
 
+    /** Whether the participant is on hold (CallParticipant.isOnHold). */
+    public synchronized boolean isOnHold(String rawId) {
+        return onHold.contains(rawId);
+    }
+
+    /** Whether the participant was muted (CallParticipant.isMuted); there is no unmute. */
+    public synchronized boolean isMuted(String rawId) {
+        return muted.contains(rawId);
+    }
+
+    /** Puts a participant of the call on hold or takes it off; false when it is not in the call or unchanged. */
+    synchronized boolean setOnHold(String rawId, boolean hold) {
+        if (!participants.containsKey(rawId)) {
+            return false;
+        }
+        return hold ? onHold.add(rawId) : onHold.remove(rawId);
+    }
+
+    /** Mutes a participant of the call; false when it is not in the call or already muted. */
+    synchronized boolean mute(String rawId) {
+        return participants.containsKey(rawId) && muted.add(rawId);
+    }
+
     synchronized boolean hasParticipant(String rawId) {
         return participants.containsKey(rawId);
     }
@@ -133,6 +160,8 @@ public final class EmulatedCall {
             return false;
         }
         participants.remove(rawId);
+        onHold.remove(rawId);
+        muted.remove(rawId);
         participant.leave();
         return true;
     }
