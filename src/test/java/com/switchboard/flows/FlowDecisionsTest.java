@@ -55,6 +55,9 @@ class FlowDecisionsTest {
         assertThat(agent(agents, "sales")).isEqualTo("8:acs:sales-agent");
         assertThat(agent(agents, "support")).isEqualTo("8:acs:support-agent");
         assertThat(agent(agents, null)).isEqualTo("8:acs:operator");
+        // Three tries that ended by the flow's timer, with no recognize event at all, leave the variable unset.
+        assertThat(DMN.evaluateDecision(agents, Map.of()).getSingleResult().<String>getEntry("agent"))
+                .isEqualTo("8:acs:operator");
     }
 
     private static Boolean pinValid(DmnDecision decision, String from, String tones) {
