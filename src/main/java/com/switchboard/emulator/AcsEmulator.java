@@ -19,6 +19,8 @@ import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.http.DaemonThreads;
 import com.switchboard.emulator.http.EmulatorHttpServer;
 import com.switchboard.emulator.http.TlsContexts;
+import com.switchboard.emulator.recording.CallRecordings;
+import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallEngine;
 import com.switchboard.emulator.telephony.CallLocator;
 import com.switchboard.emulator.telephony.CallSnapshot;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -65,6 +68,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AcsEmulator implements EmulatorControl, AutoCloseable {
 
     private static final int DELIVERY_LOG_CAPACITY = 10_000;
+    /** How long after the start request's answer a recording begins (RecordingStateChanged active). */
+    private static final Duration RECORDING_START_LATENCY = Duration.ofMillis(20);
 
     private final ScheduledThreadPoolExecutor scheduler;
     private final CallbackDispatcher dispatcher;
@@ -75,6 +80,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     private final FaultInjector faults;
     private final PhoneNetwork network;
     private final CallEngine engine;
+    private final CallRecordings recordings;
     private final EmulatorHttpServer server;
     private final String accessKey;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -96,6 +102,8 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
         this.network = new PhoneNetwork(scheduler, settings.rules(), settings.answerDelay(), settings.ringTimeout());
         this.engine = new CallEngine(settings.resourceId(), network, dispatcher, eventGrid,
             settings.incomingCallTimeout(), settings.appIdentities());
+        this.recordings = new CallRecordings(engine.connections(), dispatcher,
+            action -> scheduler.schedule(action, RECORDING_START_LATENCY.toMillis(), TimeUnit.MILLISECONDS));
         try {
             this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());
@@ -109,7 +117,8 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
         server.serve(List.of(
             new OpenIdApi(tokens, "localhost:" + server.port()),
             new ControlApi(this),
-            new CallingApi(engine, settings.accessKey(), settings.participantsPageSize(), faults, dispatcher)));
+            new CallingApi(engine, settings.accessKey(), settings.participantsPageSize(), faults, dispatcher,
+                recordings)));
     }
 
     /** Binds the HTTPS server and starts serving; {@code settings.port() == 0} picks a free port. */
@@ -157,6 +166,11 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     @Override
     public Optional<CallSnapshot> call(String callConnectionId) {
         return engine.connections().snapshot(callConnectionId);
+    }
+
+    @Override
+    public List<RecordingSnapshot> recordings(String callConnectionId) {
+        return recordings.recordings(callConnectionId);
     }
 
     @Override

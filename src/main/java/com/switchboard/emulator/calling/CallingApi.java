@@ -14,6 +14,7 @@ import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
+import com.switchboard.emulator.recording.CallRecordings;
 import com.switchboard.emulator.telephony.CallEngine;
 import java.time.Clock;
 import java.util.List;
@@ -31,13 +32,15 @@ import java.util.function.Supplier;
  *
  * <p>The route table in the constructor is the one place an operation is declared: a row names its method, path,
  * first api-version and repeatability, and a handler method of its operation group's class
- * ({@link CallConnectionOperations}, {@link ParticipantOperations}, {@link PreConnectionOperations}), which reads the
+ * ({@link CallConnectionOperations}, {@link ParticipantOperations}, {@link PreConnectionOperations},
+ * {@link RecordingOperations}), which reads the
  * request and calls telephony. An operation not implemented yet is a {@code notImplemented} row.
  */
 public final class CallingApi implements Endpoint {
 
     private static final String CALL = "/calling/callConnections/([^/:]+)";
     private static final String PARTICIPANTS = CALL + "/participants";
+    private static final String RECORDING = "/calling/recordings/([^/:]+)";
 
     private final HmacAuthenticator authenticator;
     private final RepeatabilityCache repeatability;
@@ -49,9 +52,10 @@ public final class CallingApi implements Endpoint {
      * @param participantsPageSize page size of the list participants operation
      * @param faults the fault plan, applied to actions
      * @param callbacks whose deliveries a response may wait for (fault plan: deliver before response)
+     * @param recordings the calls' recordings
      */
     public CallingApi(CallEngine engine, String accessKey, int participantsPageSize, FaultInjector faults,
-                      CallbackDispatcher callbacks) {
+                      CallbackDispatcher callbacks, CallRecordings recordings) {
         Clock clock = Clock.systemUTC();
         this.authenticator = new HmacAuthenticator(accessKey, clock);
         this.repeatability = new RepeatabilityCache(clock);
@@ -59,6 +63,7 @@ public final class CallingApi implements Endpoint {
         CallConnectionOperations calls = new CallConnectionOperations(engine);
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine);
+        RecordingOperations recording = new RecordingOperations(engine, recordings);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
@@ -81,9 +86,11 @@ public final class CallingApi implements Endpoint {
                 + "|startMediaStreaming|stopMediaStreaming)", V2024_09_15),
             notImplemented("POST", PARTICIPANTS + ":mute", V2023_10_15),
             notImplemented("POST", PARTICIPANTS + ":moveHere", V2026_03_12),
-            notImplemented("POST", "/calling/recordings(/[^/]+:(pause|resume))?", V2023_03_06),
-            notImplemented("GET", "/calling/recordings/[^/:]+", V2023_03_06),
-            notImplemented("DELETE", "/calling/recordings/[^/:]+", V2023_03_06)));
+            Route.of("POST", "/calling/recordings", V2023_03_06, true, recording::start),
+            Route.of("GET", RECORDING, V2023_03_06, false, recording::get),
+            Route.of("POST", RECORDING + ":pause", V2023_03_06, true, recording::pause),
+            Route.of("POST", RECORDING + ":resume", V2023_03_06, true, recording::resume),
+            Route.of("DELETE", RECORDING, V2023_03_06, true, recording::stop)));
     }
 
     /** Everything under {@code /calling/} but the OpenID documents, which {@link OpenIdApi} serves first. */

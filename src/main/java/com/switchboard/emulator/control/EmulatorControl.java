@@ -7,6 +7,7 @@ import com.switchboard.emulator.delivery.EventGridSubscriptionStatus;
 import com.switchboard.emulator.faults.FaultKind;
 import com.switchboard.emulator.faults.FaultedAction;
 import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallSnapshot;
 import com.switchboard.emulator.telephony.Conferences.Conference;
 import com.switchboard.emulator.telephony.IncomingCallRequest;
@@ -37,6 +38,12 @@ public interface EmulatorControl {
 
     /** A live or recently ended call. {@code GET /emulator/calls/{callConnectionId}} */
     Optional<CallSnapshot> call(String callConnectionId);
+
+    /**
+     * The call's recordings, oldest first, each with its state history. {@code GET
+     * /emulator/calls/{callConnectionId}/recordings}
+     */
+    List<RecordingSnapshot> recordings(String callConnectionId);
 
     /**
      * The remote participant {@code rawId} hangs up: ParticipantsUpdated, and CallDisconnected when only the

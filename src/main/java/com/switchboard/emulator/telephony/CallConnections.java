@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The call connections the emulator holds, and the steps of their lives that are the same whoever takes them: set up
@@ -26,6 +28,7 @@ public final class CallConnections {
     private final PhoneNetwork network;
     private final CallEvents events;
     private final Identifier applicationIdentity;
+    private final List<Consumer<EmulatedCall>> endListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param resourceId the emulated ACS resource's immutable id: the application's identity in calls is an ACS user
@@ -48,6 +51,19 @@ public final class CallConnections {
 
     public Optional<CallSnapshot> snapshot(String callConnectionId) {
         return registry.findAny(callConnectionId).map(EmulatedCall::snapshot);
+    }
+
+    /** The live call connection of the application in the call with this server call id, if any. */
+    public Optional<EmulatedCall> liveByServerCallId(String serverCallId) {
+        return registry.liveCalls().stream().filter(call -> call.serverCallId().equals(serverCallId)).findFirst();
+    }
+
+    /**
+     * Runs {@code listener} when a connected call connection ends, under the call's monitor and before its
+     * CallDisconnected is queued (a feature's own events about the call come first).
+     */
+    public void onCallEnded(Consumer<EmulatedCall> listener) {
+        endListeners.add(listener);
     }
 
     Identifier applicationIdentity() {
@@ -146,6 +162,7 @@ public final class CallConnections {
             requireLive(call);
             call.disconnect();
             registry.retire(call);
+            endListeners.forEach(listener -> listener.accept(call));
             events.callDisconnected(call, version, result);
         }
     }
