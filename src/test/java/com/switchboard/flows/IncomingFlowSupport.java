@@ -85,6 +85,11 @@ abstract class IncomingFlowSupport extends SwitchboardIntegrationTest {
                 + URLEncoder.encode(rawId, StandardCharsets.UTF_8) + ":press", mapper.writeValueAsString(Map.of("tones", tones)));
     }
 
+    /** What the call's participants heard and did, in order, as the emulator's control API reports it (JSON). */
+    String media(String callConnectionId) throws Exception {
+        return control("GET", "/emulator/calls/" + callConnectionId + "/media", null);
+    }
+
     /** A request to the emulator's control API that must succeed; answers the body. */
     private String control(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint().replaceAll("/$", "") + path))
