@@ -19,6 +19,8 @@ import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.http.DaemonThreads;
 import com.switchboard.emulator.http.EmulatorHttpServer;
 import com.switchboard.emulator.http.TlsContexts;
+import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.MediaSnapshot;
 import com.switchboard.emulator.recording.CallRecordings;
 import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallEngine;
@@ -81,6 +83,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     private final PhoneNetwork network;
     private final CallEngine engine;
     private final CallRecordings recordings;
+    private final MediaEngine media;
     private final EmulatorHttpServer server;
     private final String accessKey;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -104,6 +107,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
             settings.incomingCallTimeout(), settings.appIdentities());
         this.recordings = new CallRecordings(engine.connections(), dispatcher,
             action -> scheduler.schedule(action, RECORDING_START_LATENCY.toMillis(), TimeUnit.MILLISECONDS));
+        this.media = new MediaEngine(engine, dispatcher, scheduler, settings.media());
         try {
             this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());
@@ -118,7 +122,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
             new OpenIdApi(tokens, "localhost:" + server.port()),
             new ControlApi(this),
             new CallingApi(engine, settings.accessKey(), settings.participantsPageSize(), faults, dispatcher,
-                recordings)));
+                recordings, media)));
     }
 
     /** Binds the HTTPS server and starts serving; {@code settings.port() == 0} picks a free port. */
@@ -171,6 +175,11 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     @Override
     public List<RecordingSnapshot> recordings(String callConnectionId) {
         return recordings.recordings(callConnectionId);
+    }
+
+    @Override
+    public MediaSnapshot media(String callConnectionId) {
+        return media.media(callConnectionId);
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.Map;
  *   <li>{@code GET /emulator/calls}, {@code GET /emulator/calls/{callConnectionId}}</li>
  *   <li>{@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:hangUp}: 204</li>
  *   <li>{@code GET /emulator/calls/{callConnectionId}/recordings}: the call's recordings and their history</li>
+ *   <li>{@code GET /emulator/calls/{callConnectionId}/media}: the call's prompts, holds, mutes and tones sent</li>
  *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders",
  *   "contextLength"}}: 201 {@code {"serverCallId", "incomingCallContext", "correlationId"}};
  *   {@code GET /emulator/incoming-calls}, {@code GET /emulator/incoming-calls/{serverCallId}}</li>
@@ -57,6 +58,7 @@ public final class ControlApi implements Endpoint {
             route("GET", CALL, (request, path) ->
                 ok(emulator.call(path[0]).orElseThrow(AcsApiException::callNotFound))),
             route("GET", CALL + "/recordings/?", (request, path) -> ok(emulator.recordings(path[0]))),
+            route("GET", CALL + "/media/?", (request, path) -> ok(emulator.media(path[0]))),
             route("POST", CALL + "/participants/([^/]+):hangUp", (request, path) -> {
                 emulator.hangUpParticipant(path[0], path[1]);
                 return ApiResponse.noContent();

@@ -7,6 +7,7 @@ import com.switchboard.emulator.delivery.EventGridSubscriptionStatus;
 import com.switchboard.emulator.faults.FaultKind;
 import com.switchboard.emulator.faults.FaultedAction;
 import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.media.MediaSnapshot;
 import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallSnapshot;
 import com.switchboard.emulator.telephony.Conferences.Conference;
@@ -44,6 +45,13 @@ public interface EmulatorControl {
      * /emulator/calls/{callConnectionId}/recordings}
      */
     List<RecordingSnapshot> recordings(String callConnectionId);
+
+    /**
+     * What the call's participants heard and what was done to them, oldest first: prompts (to whom, sources, loop,
+     * outcome), holds and unholds, mutes, tones sent; 404/8522 for an unknown call. {@code GET
+     * /emulator/calls/{callConnectionId}/media}
+     */
+    MediaSnapshot media(String callConnectionId);
 
     /**
      * The remote participant {@code rawId} hangs up: ParticipantsUpdated, and CallDisconnected when only the
