@@ -12,6 +12,7 @@ import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.Endpoint;
 import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
+import com.switchboard.emulator.media.CallInput;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.recording.CallRecordings;
@@ -53,9 +54,10 @@ public final class CallingApi implements Endpoint {
      * @param faults the fault plan, applied to actions
      * @param callbacks whose deliveries a response may wait for (fault plan: deliver before response)
      * @param recordings the calls' recordings
+     * @param input what the calls' participants key in and say (recognize, continuous DTMF)
      */
     public CallingApi(CallEngine engine, String accessKey, int participantsPageSize, FaultInjector faults,
-                      CallbackDispatcher callbacks, CallRecordings recordings) {
+                      CallbackDispatcher callbacks, CallRecordings recordings, CallInput input) {
         Clock clock = Clock.systemUTC();
         this.authenticator = new HmacAuthenticator(accessKey, clock);
         this.repeatability = new RepeatabilityCache(clock);
@@ -64,6 +66,7 @@ public final class CallingApi implements Endpoint {
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine);
         RecordingOperations recording = new RecordingOperations(engine, recordings);
+        MediaInputOperations media = new MediaInputOperations(engine, input);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
@@ -79,9 +82,11 @@ public final class CallingApi implements Endpoint {
             Route.of("POST", "/calling/callConnections:reject", V2023_03_06, true, preConnections::reject),
             Route.of("POST", "/calling/callConnections:redirect", V2023_03_06, true, preConnections::redirect),
             Route.of("POST", "/calling/callConnections:connect", V2024_09_15, true, preConnections::connect),
-            notImplemented("POST", CALL + ":(play|recognize|cancelAllMediaOperations)", V2023_03_06),
-            notImplemented("POST", CALL
-                + ":(sendDtmfTones|startContinuousDtmfRecognition|stopContinuousDtmfRecognition)", V2023_10_15),
+            notImplemented("POST", CALL + ":(play|cancelAllMediaOperations)", V2023_03_06),
+            Route.of("POST", CALL + ":recognize", V2023_03_06, true, media::recognize),
+            notImplemented("POST", CALL + ":sendDtmfTones", V2023_10_15),
+            Route.of("POST", CALL + ":startContinuousDtmfRecognition", V2023_10_15, true, media::startContinuousDtmf),
+            Route.of("POST", CALL + ":stopContinuousDtmfRecognition", V2023_10_15, true, media::stopContinuousDtmf),
             notImplemented("POST", CALL + ":(hold|unhold|startTranscription|stopTranscription|updateTranscription"
                 + "|startMediaStreaming|stopMediaStreaming)", V2024_09_15),
             notImplemented("POST", PARTICIPANTS + ":mute", V2023_10_15),
