@@ -5,6 +5,7 @@ import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.media.MediaSettings;
 import com.switchboard.emulator.telephony.PhoneRule;
+import com.switchboard.emulator.media.CallerRule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -72,7 +73,9 @@ public record EmulatorSettings(
     @DefaultValue(EmulatorSettings.DEFAULT_JWT_ISSUER) String jwtIssuer,
     @DefaultValue("5m") Duration jwtLifetime,
     Faults faults,
-    @DefaultValue MediaSettings media) {
+    @DefaultValue MediaSettings media,
+
+    @DefaultValue List<CallerRule> callers) {
 
     /** Where the settings are bound from: {@code switchboard.emulator.*}. */
     public static final String PREFIX = "switchboard.emulator";
@@ -120,6 +123,7 @@ public record EmulatorSettings(
         appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
         faults = faults == null ? Faults.NONE : faults;
         media = media == null ? MediaSettings.DEFAULTS : media;
+        callers = List.copyOf(Objects.requireNonNull(callers == null ? List.of() : callers, "callers"));
     }
 
     /** Every setting at its default: port 8443, the built-in phone rules ({@link PhoneRule#DEFAULTS}), no faults. */
@@ -213,6 +217,11 @@ public record EmulatorSettings(
      * A copy with the named components changed ({@code name, value, name, value, ...}), through the canonical
      * constructor and its checks: a new setting is a new component, and nothing else to mirror.
      */
+    /** Replaces the scripted callers ({@code callers[i]}: identity, answers, delay, tone-interval). */
+    public EmulatorSettings withCallers(List<CallerRule> value) {
+        return with("callers", value);
+    }
+
     private EmulatorSettings with(Object... namesAndValues) {
         Map<String, Object> changes = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

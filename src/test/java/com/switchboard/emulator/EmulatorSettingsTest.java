@@ -29,7 +29,7 @@ class EmulatorSettingsTest {
             EmulatorSettings.DEFAULT_PRIVATE_KEY, Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5,
             Duration.ofMillis(200), 16, PhoneRule.DEFAULTS, null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30),
             List.of("8:acs:*"), EmulatorSettings.DEFAULT_RESOURCE_ID, EmulatorSettings.DEFAULT_JWT_ISSUER,
-            Duration.ofMinutes(5), Faults.NONE, MediaSettings.DEFAULTS));
+            Duration.ofMinutes(5), Faults.NONE, MediaSettings.DEFAULTS, List.of()));
         assertThat(EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of()))))
             .isEqualTo(EmulatorSettings.defaults());
     }

@@ -13,6 +13,7 @@ import com.switchboard.emulator.http.Endpoint;
 import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
 import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.CallInput;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.recording.CallRecordings;
@@ -55,9 +56,11 @@ public final class CallingApi implements Endpoint {
      * @param callbacks whose deliveries a response may wait for (fault plan: deliver before response)
      * @param recordings the calls' recordings
      * @param media the calls' media (prompts, hold, mute, tones)
+     * @param input what the calls' participants key in and say (recognize, continuous DTMF)
      */
     public CallingApi(CallEngine engine, String accessKey, int participantsPageSize, FaultInjector faults,
-                      CallbackDispatcher callbacks, CallRecordings recordings, MediaEngine media) {
+                      CallbackDispatcher callbacks, CallRecordings recordings, MediaEngine media,
+                      CallInput input) {
         Clock clock = Clock.systemUTC();
         this.authenticator = new HmacAuthenticator(accessKey, clock);
         this.repeatability = new RepeatabilityCache(clock);
@@ -67,6 +70,7 @@ public final class CallingApi implements Endpoint {
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine, media);
         RecordingOperations recording = new RecordingOperations(engine, recordings);
+        MediaInputOperations mediaInput = new MediaInputOperations(engine, input);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
@@ -84,12 +88,12 @@ public final class CallingApi implements Endpoint {
             Route.of("POST", "/calling/callConnections:connect", V2024_09_15, true, preConnections::connect),
             Route.of("POST", CALL + ":play", V2023_03_06, true, mediaOperations::play),
             Route.of("POST", CALL + ":cancelAllMediaOperations", V2023_03_06, true, mediaOperations::cancelAll),
-            notImplemented("POST", CALL + ":(recognize)", V2023_03_06),
             Route.of("POST", CALL + ":sendDtmfTones", V2023_10_15, true, mediaOperations::sendDtmfTones),
-            notImplemented("POST", CALL + ":(startContinuousDtmfRecognition|stopContinuousDtmfRecognition)",
-                V2023_10_15),
             Route.of("POST", CALL + ":hold", V2024_09_15, true, mediaOperations::hold),
             Route.of("POST", CALL + ":unhold", V2024_09_15, true, mediaOperations::unhold),
+            Route.of("POST", CALL + ":recognize", V2023_03_06, true, mediaInput::recognize),
+            Route.of("POST", CALL + ":startContinuousDtmfRecognition", V2023_10_15, true, mediaInput::startContinuousDtmf),
+            Route.of("POST", CALL + ":stopContinuousDtmfRecognition", V2023_10_15, true, mediaInput::stopContinuousDtmf),
             notImplemented("POST", CALL + ":(startTranscription|stopTranscription|updateTranscription"
                 + "|startMediaStreaming|stopMediaStreaming)", V2024_09_15),
             Route.of("POST", PARTICIPANTS + ":mute", V2023_10_15, true, mediaOperations::mute),
