@@ -19,6 +19,14 @@ import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.http.DaemonThreads;
 import com.switchboard.emulator.http.EmulatorHttpServer;
 import com.switchboard.emulator.http.TlsContexts;
+import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.MediaSnapshot;
+import com.switchboard.emulator.media.CallInput;
+import com.switchboard.emulator.model.AcsApiException;
+import com.switchboard.emulator.media.CallerRule;
+import com.switchboard.emulator.media.MediaSettings;
+import com.switchboard.emulator.media.RecognitionSnapshot;
+import com.switchboard.emulator.media.Tone;
 import com.switchboard.emulator.recording.CallRecordings;
 import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallEngine;
@@ -81,6 +89,8 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     private final PhoneNetwork network;
     private final CallEngine engine;
     private final CallRecordings recordings;
+    private final MediaEngine media;
+    private final CallInput input;
     private final EmulatorHttpServer server;
     private final String accessKey;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -104,6 +114,8 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
             settings.incomingCallTimeout(), settings.appIdentities());
         this.recordings = new CallRecordings(engine.connections(), dispatcher,
             action -> scheduler.schedule(action, RECORDING_START_LATENCY.toMillis(), TimeUnit.MILLISECONDS));
+        this.media = new MediaEngine(engine, dispatcher, scheduler, settings.media());
+        this.input = new CallInput(engine, dispatcher, scheduler, settings.media(), settings.callers());
         try {
             this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());
@@ -118,7 +130,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
             new OpenIdApi(tokens, "localhost:" + server.port()),
             new ControlApi(this),
             new CallingApi(engine, settings.accessKey(), settings.participantsPageSize(), faults, dispatcher,
-                recordings)));
+                recordings, media, input)));
     }
 
     /** Binds the HTTPS server and starts serving; {@code settings.port() == 0} picks a free port. */
@@ -171,6 +183,50 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
     @Override
     public List<RecordingSnapshot> recordings(String callConnectionId) {
         return recordings.recordings(callConnectionId);
+    }
+
+    @Override
+    public MediaSnapshot media(String callConnectionId) {
+        return media.media(callConnectionId);
+    }
+
+    @Override
+    public void press(String callConnectionId, String rawId, String tones) {
+        List<Tone> keys;
+        try {
+            keys = Tone.parseKeys(tones == null ? "" : tones);
+        } catch (IllegalArgumentException e) {
+            throw AcsApiException.invalidArgument(e.getMessage());
+        }
+        if (keys.isEmpty()) {
+            throw AcsApiException.invalidArgument("The field 'tones' needs at least one key (0-9, *, #, A-D).");
+        }
+        input.press(callConnectionId, rawId, keys);
+    }
+
+    @Override
+    public void say(String callConnectionId, String rawId, String phrase, double confidence) {
+        input.say(callConnectionId, rawId, phrase, confidence);
+    }
+
+    @Override
+    public void setCallers(List<CallerRule> callers) {
+        input.setCallers(callers);
+    }
+
+    @Override
+    public List<CallerRule> callers() {
+        return input.callers();
+    }
+
+    @Override
+    public List<RecognitionSnapshot> recognitions(String callConnectionId) {
+        return input.recognitions(callConnectionId);
+    }
+
+    /** The media input engine: EMU-PLAY's cancelAllMediaOperations calls {@link CallInput#cancelAll}. */
+    public CallInput input() {
+        return input;
     }
 
     @Override

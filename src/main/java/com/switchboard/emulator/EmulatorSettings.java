@@ -3,7 +3,9 @@ package com.switchboard.emulator;
 import com.switchboard.emulator.delivery.EventGridPublisher;
 import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.media.MediaSettings;
 import com.switchboard.emulator.telephony.PhoneRule;
+import com.switchboard.emulator.media.CallerRule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -47,6 +49,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwtLifetime how long a callback token is valid after it was issued ({@code exp - iat})
  * @param faults the fault plan the emulator starts with ({@link Faults#NONE} when null); it can be changed at
  *     runtime
+ * @param media how long prompts last and how played files behave ({@code media.speech-rate}, {@code
+ *     media.file-duration}, {@code media.files[i]})
  */
 public record EmulatorSettings(
     @DefaultValue("127.0.0.1") String bindAddress,
@@ -68,7 +72,10 @@ public record EmulatorSettings(
     @DefaultValue(EmulatorSettings.DEFAULT_RESOURCE_ID) String resourceId,
     @DefaultValue(EmulatorSettings.DEFAULT_JWT_ISSUER) String jwtIssuer,
     @DefaultValue("5m") Duration jwtLifetime,
-    Faults faults) {
+    Faults faults,
+    @DefaultValue MediaSettings media,
+
+    @DefaultValue List<CallerRule> callers) {
 
     /** Where the settings are bound from: {@code switchboard.emulator.*}. */
     public static final String PREFIX = "switchboard.emulator";
@@ -115,6 +122,8 @@ public record EmulatorSettings(
         eventGridSchema = eventGridSchema == null ? EventGridSchema.EVENT_GRID : eventGridSchema;
         appIdentities = List.copyOf(Objects.requireNonNull(appIdentities, "appIdentities"));
         faults = faults == null ? Faults.NONE : faults;
+        media = media == null ? MediaSettings.DEFAULTS : media;
+        callers = List.copyOf(Objects.requireNonNull(callers == null ? List.of() : callers, "callers"));
     }
 
     /** Every setting at its default: port 8443, the built-in phone rules ({@link PhoneRule#DEFAULTS}), no faults. */
@@ -196,6 +205,10 @@ public record EmulatorSettings(
         return with("jwtIssuer", issuer, "jwtLifetime", lifetime);
     }
 
+    public EmulatorSettings withMedia(MediaSettings value) {
+        return with("media", value);
+    }
+
     public EmulatorSettings withFaults(Faults value) {
         return with("faults", value);
     }
@@ -204,6 +217,11 @@ public record EmulatorSettings(
      * A copy with the named components changed ({@code name, value, name, value, ...}), through the canonical
      * constructor and its checks: a new setting is a new component, and nothing else to mirror.
      */
+    /** Replaces the scripted callers ({@code callers[i]}: identity, answers, delay, tone-interval). */
+    public EmulatorSettings withCallers(List<CallerRule> value) {
+        return with("callers", value);
+    }
+
     private EmulatorSettings with(Object... namesAndValues) {
         Map<String, Object> changes = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

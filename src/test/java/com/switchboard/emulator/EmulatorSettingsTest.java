@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.media.FileRule;
+import com.switchboard.emulator.media.MediaSettings;
 import com.switchboard.emulator.telephony.PhoneRule;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class EmulatorSettingsTest {
             EmulatorSettings.DEFAULT_PRIVATE_KEY, Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 5,
             Duration.ofMillis(200), 16, PhoneRule.DEFAULTS, null, EventGridSchema.EVENT_GRID, Duration.ofSeconds(30),
             List.of("8:acs:*"), EmulatorSettings.DEFAULT_RESOURCE_ID, EmulatorSettings.DEFAULT_JWT_ISSUER,
-            Duration.ofMinutes(5), Faults.NONE));
+            Duration.ofMinutes(5), Faults.NONE, MediaSettings.DEFAULTS, List.of()));
         assertThat(EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of()))))
             .isEqualTo(EmulatorSettings.defaults());
     }
@@ -53,6 +55,7 @@ class EmulatorSettingsTest {
         changes.put("resourceId", s -> s.withResourceId("resource"));
         changes.put("jwtIssuer jwtLifetime", s -> s.withJwt("https://issuer.test", Duration.ofSeconds(30)));
         changes.put("faults", s -> s.withFaults(Faults.NONE.withSeed(1L)));
+        changes.put("media", s -> s.withMedia(new MediaSettings(30, Duration.ofSeconds(1), List.of())));
         changes.forEach((settings, change) -> assertThat(changed(defaults, change.apply(defaults)))
             .as(settings).containsExactly(settings.split(" ")));
         assertThat(Arrays.stream(EmulatorSettings.class.getRecordComponents()).map(RecordComponent::getName))
@@ -68,6 +71,19 @@ class EmulatorSettingsTest {
                 throw new IllegalStateException(e);
             }
         }).map(RecordComponent::getName).toList();
+    }
+
+    @Test
+    void mediaIsBoundFromItsProperties() {
+        EmulatorSettings settings = EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of(
+            "switchboard.emulator.media.speech-rate", "2000", "switchboard.emulator.media.file-duration", "100ms",
+            "switchboard.emulator.media.files[0].url", "https://*/missing.wav",
+            "switchboard.emulator.media.files[0].outcome", "NOT_FOUND"))));
+        assertThat(settings.media().speechRate()).isEqualTo(2000);
+        assertThat(settings.media().fileDuration()).isEqualTo(Duration.ofMillis(100));
+        assertThat(settings.media().files()).singleElement()
+            .satisfies(rule -> assertThat(rule.outcome()).isEqualTo(FileRule.Outcome.NOT_FOUND));
+        assertThat(EmulatorSettings.defaults().media()).isEqualTo(MediaSettings.DEFAULTS);
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.JsonBody;
+import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.MediaRequests;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
@@ -22,9 +24,11 @@ import java.util.List;
 final class CallConnectionOperations {
 
     private final CallEngine engine;
+    private final MediaEngine media;
 
-    CallConnectionOperations(CallEngine engine) {
+    CallConnectionOperations(CallEngine engine, MediaEngine media) {
         this.engine = engine;
+        this.media = media;
     }
 
     /** POST /calling/callConnections: 201 with the call {@code connecting}; callees ring from now on. */
@@ -40,7 +44,9 @@ final class CallConnectionOperations {
         CreateCallCommand command = new CreateCallCommand(targets, callbackUri,
             body.communicationUser("source").orElse(null), callerId, body.text("sourceDisplayName").orElse(null),
             new Operation(version, body.text("operationContext").orElse(null), null));
+        URI cognitiveServices = cognitiveServices(body, version);
         EmulatedCall call = engine.createCall(command);
+        media.cognitiveServicesEndpoint(call, cognitiveServices);
         return ApiResponse.json(201, ResponseBodies.callConnectionProperties(call, CallState.CONNECTING));
     }
 
@@ -96,5 +102,11 @@ final class CallConnectionOperations {
             ? CustomCallingContext.read(body.node("customCallingContext"), "customCallingContext")
             : CustomCallingContext.NONE;
         return new Operation(version, operationContext, operationCallbackUri, custom);
+    }
+
+    /** The call's Cognitive Services endpoint (2026-03-12 on), read before the call is made. */
+    private static URI cognitiveServices(JsonBody body, ApiVersion version) {
+        return version.isAtLeast(ApiVersion.V2026_03_12)
+            ? MediaRequests.cognitiveServicesEndpoint(body.node("callIntelligenceOptions")) : null;
     }
 }

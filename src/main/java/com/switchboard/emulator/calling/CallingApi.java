@@ -12,6 +12,8 @@ import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.Endpoint;
 import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
+import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.CallInput;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.recording.CallRecordings;
@@ -33,7 +35,7 @@ import java.util.function.Supplier;
  * <p>The route table in the constructor is the one place an operation is declared: a row names its method, path,
  * first api-version and repeatability, and a handler method of its operation group's class
  * ({@link CallConnectionOperations}, {@link ParticipantOperations}, {@link PreConnectionOperations},
- * {@link RecordingOperations}), which reads the
+ * {@link RecordingOperations}, {@link MediaOperations}), which reads the
  * request and calls telephony. An operation not implemented yet is a {@code notImplemented} row.
  */
 public final class CallingApi implements Endpoint {
@@ -53,17 +55,22 @@ public final class CallingApi implements Endpoint {
      * @param faults the fault plan, applied to actions
      * @param callbacks whose deliveries a response may wait for (fault plan: deliver before response)
      * @param recordings the calls' recordings
+     * @param media the calls' media (prompts, hold, mute, tones)
+     * @param input what the calls' participants key in and say (recognize, continuous DTMF)
      */
     public CallingApi(CallEngine engine, String accessKey, int participantsPageSize, FaultInjector faults,
-                      CallbackDispatcher callbacks, CallRecordings recordings) {
+                      CallbackDispatcher callbacks, CallRecordings recordings, MediaEngine media,
+                      CallInput input) {
         Clock clock = Clock.systemUTC();
         this.authenticator = new HmacAuthenticator(accessKey, clock);
         this.repeatability = new RepeatabilityCache(clock);
         this.faults = new ActionFaults(faults, callbacks);
-        CallConnectionOperations calls = new CallConnectionOperations(engine);
+        CallConnectionOperations calls = new CallConnectionOperations(engine, media);
+        MediaOperations mediaOperations = new MediaOperations(engine, media);
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
-        PreConnectionOperations preConnections = new PreConnectionOperations(engine);
+        PreConnectionOperations preConnections = new PreConnectionOperations(engine, media);
         RecordingOperations recording = new RecordingOperations(engine, recordings);
+        MediaInputOperations mediaInput = new MediaInputOperations(engine, input);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),
@@ -79,12 +86,17 @@ public final class CallingApi implements Endpoint {
             Route.of("POST", "/calling/callConnections:reject", V2023_03_06, true, preConnections::reject),
             Route.of("POST", "/calling/callConnections:redirect", V2023_03_06, true, preConnections::redirect),
             Route.of("POST", "/calling/callConnections:connect", V2024_09_15, true, preConnections::connect),
-            notImplemented("POST", CALL + ":(play|recognize|cancelAllMediaOperations)", V2023_03_06),
-            notImplemented("POST", CALL
-                + ":(sendDtmfTones|startContinuousDtmfRecognition|stopContinuousDtmfRecognition)", V2023_10_15),
-            notImplemented("POST", CALL + ":(hold|unhold|startTranscription|stopTranscription|updateTranscription"
+            Route.of("POST", CALL + ":play", V2023_03_06, true, mediaOperations::play),
+            Route.of("POST", CALL + ":cancelAllMediaOperations", V2023_03_06, true, mediaOperations::cancelAll),
+            Route.of("POST", CALL + ":sendDtmfTones", V2023_10_15, true, mediaOperations::sendDtmfTones),
+            Route.of("POST", CALL + ":hold", V2024_09_15, true, mediaOperations::hold),
+            Route.of("POST", CALL + ":unhold", V2024_09_15, true, mediaOperations::unhold),
+            Route.of("POST", CALL + ":recognize", V2023_03_06, true, mediaInput::recognize),
+            Route.of("POST", CALL + ":startContinuousDtmfRecognition", V2023_10_15, true, mediaInput::startContinuousDtmf),
+            Route.of("POST", CALL + ":stopContinuousDtmfRecognition", V2023_10_15, true, mediaInput::stopContinuousDtmf),
+            notImplemented("POST", CALL + ":(startTranscription|stopTranscription|updateTranscription"
                 + "|startMediaStreaming|stopMediaStreaming)", V2024_09_15),
-            notImplemented("POST", PARTICIPANTS + ":mute", V2023_10_15),
+            Route.of("POST", PARTICIPANTS + ":mute", V2023_10_15, true, mediaOperations::mute),
             notImplemented("POST", PARTICIPANTS + ":moveHere", V2026_03_12),
             Route.of("POST", "/calling/recordings", V2023_03_06, true, recording::start),
             Route.of("GET", RECORDING, V2023_03_06, false, recording::get),

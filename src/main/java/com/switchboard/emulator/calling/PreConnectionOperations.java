@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.JsonBody;
+import com.switchboard.emulator.media.MediaEngine;
+import com.switchboard.emulator.media.MediaRequests;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.ApiVersion;
 import com.switchboard.emulator.model.Identifier;
@@ -21,9 +23,11 @@ import java.util.Optional;
 final class PreConnectionOperations {
 
     private final CallEngine engine;
+    private final MediaEngine media;
 
-    PreConnectionOperations(CallEngine engine) {
+    PreConnectionOperations(CallEngine engine, MediaEngine media) {
         this.engine = engine;
+        this.media = media;
     }
 
     /** POST /calling/callConnections:answer: 200 with the call {@code connecting}; CallConnected follows. */
@@ -33,7 +37,9 @@ final class PreConnectionOperations {
         URI callbackUri = body.requiredCallbackUri("callbackUri");
         Identifier answeredBy = body.communicationUser("answeredBy").orElse(null);
         Operation operation = new Operation(version, body.text("operationContext").orElse(null), null);
+        URI cognitiveServices = cognitiveServices(body, version);
         EmulatedCall call = engine.inbound().answer(context, callbackUri, answeredBy, operation);
+        media.cognitiveServicesEndpoint(call, cognitiveServices);
         return ApiResponse.json(200, ResponseBodies.callConnectionProperties(call, CallState.CONNECTING));
     }
 
@@ -63,7 +69,9 @@ final class PreConnectionOperations {
         CallLocator locator = locator(body.node("callLocator"));
         URI callbackUri = body.requiredCallbackUri("callbackUri");
         Operation operation = new Operation(version, body.text("operationContext").orElse(null), null);
+        URI cognitiveServices = cognitiveServices(body, version);
         EmulatedCall call = engine.connect(locator, callbackUri, operation);
+        media.cognitiveServicesEndpoint(call, cognitiveServices);
         return ApiResponse.json(200, ResponseBodies.callConnectionProperties(call, CallState.CONNECTING));
     }
 
@@ -95,5 +103,11 @@ final class PreConnectionOperations {
             .orElseThrow(() -> AcsApiException.invalidArgument("The field 'callLocator." + kind.idField()
                 + "' is required for a " + kind.wireName() + "."));
         return new CallLocator(kind, id);
+    }
+
+    /** The call's Cognitive Services endpoint (2026-03-12 on), read before the call is made. */
+    private static URI cognitiveServices(JsonBody body, ApiVersion version) {
+        return version.isAtLeast(ApiVersion.V2026_03_12)
+            ? MediaRequests.cognitiveServicesEndpoint(body.node("callIntelligenceOptions")) : null;
     }
 }

@@ -9,6 +9,7 @@ import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.Endpoint;
 import com.switchboard.emulator.http.JsonBody;
+import com.switchboard.emulator.media.CallerRule;
 import com.switchboard.emulator.http.Route;
 import com.switchboard.emulator.http.Router;
 import com.switchboard.emulator.model.AcsApiException;
@@ -27,6 +28,7 @@ import java.util.Map;
  *   <li>{@code GET /emulator/calls}, {@code GET /emulator/calls/{callConnectionId}}</li>
  *   <li>{@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:hangUp}: 204</li>
  *   <li>{@code GET /emulator/calls/{callConnectionId}/recordings}: the call's recordings and their history</li>
+ *   <li>{@code GET /emulator/calls/{callConnectionId}/media}: the call's prompts, holds, mutes and tones sent</li>
  *   <li>{@code POST /emulator/incoming-calls} {@code {"from", "to", "callerDisplayName", "sipHeaders", "voipHeaders",
  *   "contextLength"}}: 201 {@code {"serverCallId", "incomingCallContext", "correlationId"}};
  *   {@code GET /emulator/incoming-calls}, {@code GET /emulator/incoming-calls/{serverCallId}}</li>
@@ -49,6 +51,9 @@ public final class ControlApi implements Endpoint {
     private static final String CALL = "/emulator/calls/([^/:]+)";
     private static final String INCOMING_CALL = "/emulator/incoming-calls/([^/:]+)";
 
+    /** The confidence of a phrase said without one. */
+    private static final double DEFAULT_CONFIDENCE = 0.95;
+
     private final Router router;
 
     public ControlApi(EmulatorControl emulator) {
@@ -57,6 +62,24 @@ public final class ControlApi implements Endpoint {
             route("GET", CALL, (request, path) ->
                 ok(emulator.call(path[0]).orElseThrow(AcsApiException::callNotFound))),
             route("GET", CALL + "/recordings/?", (request, path) -> ok(emulator.recordings(path[0]))),
+            route("GET", CALL + "/media/?", (request, path) -> ok(emulator.media(path[0]))),
+            route("GET", CALL + "/recognitions/?", (request, path) -> ok(emulator.recognitions(path[0]))),
+            route("POST", CALL + "/participants/([^/]+):press", (request, path) -> {
+                emulator.press(path[0], path[1], JsonBody.parse(request).requiredText("tones"));
+                return ApiResponse.noContent();
+            }),
+            route("POST", CALL + "/participants/([^/]+):say", (request, path) -> {
+                JsonBody body = JsonBody.parse(request);
+                JsonNode confidence = body.node("confidence");
+                emulator.say(path[0], path[1], body.requiredText("phrase"),
+                    confidence == null ? DEFAULT_CONFIDENCE : confidence.asDouble(-1));
+                return ApiResponse.noContent();
+            }),
+            route("GET", "/emulator/callers/?", (request, path) -> ok(emulator.callers())),
+            route("PUT", "/emulator/callers/?", (request, path) -> {
+                emulator.setCallers(List.of(ControlJson.read(request, CallerRule[].class, "caller")));
+                return ok(emulator.callers());
+            }),
             route("POST", CALL + "/participants/([^/]+):hangUp", (request, path) -> {
                 emulator.hangUpParticipant(path[0], path[1]);
                 return ApiResponse.noContent();

@@ -7,6 +7,9 @@ import com.switchboard.emulator.delivery.EventGridSubscriptionStatus;
 import com.switchboard.emulator.faults.FaultKind;
 import com.switchboard.emulator.faults.FaultedAction;
 import com.switchboard.emulator.faults.Faults;
+import com.switchboard.emulator.media.MediaSnapshot;
+import com.switchboard.emulator.media.CallerRule;
+import com.switchboard.emulator.media.RecognitionSnapshot;
 import com.switchboard.emulator.recording.RecordingSnapshot;
 import com.switchboard.emulator.telephony.CallSnapshot;
 import com.switchboard.emulator.telephony.Conferences.Conference;
@@ -44,6 +47,34 @@ public interface EmulatorControl {
      * /emulator/calls/{callConnectionId}/recordings}
      */
     List<RecordingSnapshot> recordings(String callConnectionId);
+
+    /**
+     * What the call's participants heard and what was done to them, oldest first: prompts (to whom, sources, loop,
+     * outcome), holds and unholds, mutes, tones sent; 404/8522 for an unknown call. {@code GET
+     * /emulator/calls/{callConnectionId}/media}
+     */
+    MediaSnapshot media(String callConnectionId);
+
+    /**
+     * The participant presses keys now ({@code "12#"}): they reach its running recognize and continuous DTMF
+     * recognition. {@code POST /emulator/calls/{callConnectionId}/participants/{rawId}:press {"tones":"12#"}}
+     */
+    void press(String callConnectionId, String rawId, String tones);
+
+    /**
+     * The participant says a phrase now, heard with that confidence (0 to 1). {@code POST
+     * /emulator/calls/{callConnectionId}/participants/{rawId}:say {"phrase":"sales","confidence":0.9}}
+     */
+    void say(String callConnectionId, String rawId, String phrase, double confidence);
+
+    /** Replaces the scripted callers (first match wins). {@code PUT /emulator/callers} */
+    void setCallers(List<CallerRule> callers);
+
+    /** The scripted callers. {@code GET /emulator/callers} */
+    List<CallerRule> callers();
+
+    /** The call's recognizes, oldest first. {@code GET /emulator/calls/{callConnectionId}/recognitions} */
+    List<RecognitionSnapshot> recognitions(String callConnectionId);
 
     /**
      * The remote participant {@code rawId} hangs up: ParticipantsUpdated, and CallDisconnected when only the

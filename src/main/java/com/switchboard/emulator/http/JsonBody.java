@@ -39,6 +39,11 @@ public final class JsonBody {
         return new JsonBody(root);
     }
 
+    /** The whole body (a JSON object). */
+    public JsonNode root() {
+        return root;
+    }
+
     public JsonNode node(String field) {
         JsonNode node = root.get(field);
         return node == null || node.isNull() ? null : node;

@@ -106,7 +106,7 @@ public final class EmulatedCall {
         state = newState;
     }
 
-    synchronized boolean isLive() {
+    public synchronized boolean isLive() {
         return state != CallState.DISCONNECTED;
     }
 

@@ -1,0 +1,35 @@
+package com.switchboard.emulator.media;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a call's participants heard and what the application did to them, oldest first, one list per kind (a
+ * later kind, such as recognitions, is one more list).
+ */
+public record MediaSnapshot(String callConnectionId, List<Prompt> prompts, List<HoldChange> holds,
+                            List<Mute> mutes, List<TonesSent> tones) {
+
+    /**
+     * One play: to whom (raw ids; empty = everyone), its sources, whether it loops, and its outcome
+     * ({@code playing}, {@code completed}, {@code canceled}, {@code failed}).
+     *
+     * @param purpose {@code play} or {@code holdMusic}
+     */
+    public record Prompt(Instant at, String purpose, List<String> playTo, List<PlaySource> sources, boolean loop,
+                         String operationContext, String outcome, Integer resultCode, Integer resultSubCode,
+                         Integer failedPlaySourceIndex) {
+    }
+
+    /** A participant put on hold ({@code hold}) or taken off it ({@code unhold}). */
+    public record HoldChange(Instant at, String action, String participant) {
+    }
+
+    /** A participant the application muted. */
+    public record Mute(Instant at, String participant) {
+    }
+
+    /** Tones the application sent to a participant, with the outcome ({@code sending}, {@code completed}, {@code failed}). */
+    public record TonesSent(Instant at, String participant, String tones, String outcome) {
+    }
+}
