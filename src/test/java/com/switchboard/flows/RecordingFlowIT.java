@@ -56,7 +56,7 @@ class RecordingFlowIT extends SwitchboardIntegrationTest {
         assertThat(recording.apiVersion()).isEqualTo("2026-03-12");
         assertThat(recording.content()).isEqualTo("audio");
         assertThat(recording.channel()).isEqualTo("unmixed");
-        assertThat(recording.format()).isEqualTo("mp3");
+        assertThat(recording.format()).isEqualTo("wav");
         assertThat(recording.pauseOnStart()).isFalse();
         assertThat(recording.recordingStateCallbackUri()).as("the call's own signed callback URL")
                 .contains("flow=" + flow.getId()).contains("&call=").contains("&sig=");
