@@ -80,4 +80,25 @@ class RecordingFlowIT extends SwitchboardIntegrationTest {
                 .hasSize(4).allSatisfy(e -> assertThat(e.callbackUri()).contains("flow=" + flow.getId()))
                 .extracting(DeliveredEvent::delivered).containsOnly(true);
     }
+
+    @Test
+    void aRecordingNamedByItsServerCallIdStartsPausedUntilResumed() {
+        ProcessInstance flow = start("test-recording-paused", Map.of("target", AGENT));
+        await().atMost(FLOW_TIMEOUT).until(() -> activities(flow.getId()).contains("resumeRecording"));
+        String callConnectionId = (String) runtime.getVariable(flow.getId(), "callConnectionId");
+        RecordingSnapshot recording = emulator.recordings(callConnectionId).get(0);
+        awaitEnded(flow);
+
+        assertThat(flow).hasPassedInOrder("startRecording", "recordingStarted", "isPaused", "resumeRecording",
+                "recordingResumed", "isActive", "hangUp", "end").hasNotPassed("unexpected");
+        assertThat(recording.locator()).isEqualTo("serverCallLocator");
+        assertThat(recording.serverCallId()).isEqualTo(variable(flow, "serverCallId"));
+        assertThat(recording.pauseOnStart()).isTrue();
+        assertThat(recording.content()).isEqualTo("audioVideo");
+        assertThat(recording.format()).isEqualTo("mp4");
+        assertThat(recording.recordingStateCallbackUri()).contains("flow=" + flow.getId());
+        assertThat(variable(flow, "recordingId")).isEqualTo(recording.recordingId());
+        assertThat(inbox.ofCall(callConnectionId)).filteredOn(e -> e.eventName().equals("RecordingStateChanged")
+                && e.status() == InboxStatus.CORRELATED).as("the paused start and the resume").hasSize(2);
+    }
 }
