@@ -4,6 +4,7 @@ import com.azure.communication.callautomation.CallAutomationClient;
 import com.azure.communication.callautomation.CallConnection;
 import com.azure.communication.callautomation.models.CallRejectReason;
 import com.azure.communication.callautomation.models.RedirectCallOptions;
+import com.azure.communication.callautomation.models.RecordingStateResult;
 import com.azure.communication.callautomation.models.RejectCallOptions;
 import com.azure.communication.callautomation.models.CallConnectionProperties;
 import com.azure.communication.callautomation.models.CallInvite;
@@ -390,6 +391,55 @@ public class CallAutomationGateway {
         putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
         rest.post(callPath(request.callConnectionId()) + ":cancelAllMediaOperations", body, key,
                 "cancel all media in call " + request.callConnectionId());
+    }
+
+    /**
+     * Starts recording the call, by its call connection id or, when the request names a server call id, by its
+     * server call locator; RecordingStateChanged follows to the recording state callback URL (StartRecordingFailed
+     * when ACS cannot record). REST route: the SDK 1.0.4 speaks 2023-03-06, which has neither the call connection id
+     * nor pauseOnStart.
+     */
+    public RecordingInfo startRecording(StartRecordingRequest request, RequestKey key) {
+        ObjectNode body = json.objectNode();
+        String what;
+        if (request.serverCallId() != null) {
+            body.putObject("callLocator").put("kind", "serverCallLocator").put("serverCallId", request.serverCallId());
+            what = "start recording server call " + request.serverCallId();
+        } else {
+            body.put("callConnectionId", request.callConnectionId());
+            what = "start recording call " + request.callConnectionId();
+        }
+        putIfPresent(body, "recordingStateCallbackUri", request.recordingStateCallbackUrl());
+        putIfPresent(body, "recordingContentType", request.content());
+        putIfPresent(body, "recordingChannelType", request.channel());
+        putIfPresent(body, "recordingFormatType", request.format());
+        body.put("pauseOnStart", request.pauseOnStart());
+        JsonNode answer = rest.post("calling/recordings", body, key, what);
+        return new RecordingInfo(answer.path("recordingId").asText(null), answer.path("recordingState").asText(null));
+    }
+
+    /** Pauses a recording; RecordingStateChanged ({@code inactive}) follows. SDK route: CallRecording.pause. */
+    public void pauseRecording(String recordingId, RequestKey key) {
+        sdk("pause recording " + recordingId, () -> client.getCallRecording().pauseWithResponse(recordingId, context(key)));
+    }
+
+    /** Resumes a paused recording; RecordingStateChanged ({@code active}) follows. SDK route: CallRecording.resume. */
+    public void resumeRecording(String recordingId, RequestKey key) {
+        sdk("resume recording " + recordingId, () -> client.getCallRecording().resumeWithResponse(recordingId, context(key)));
+    }
+
+    /** Stops a recording for good; RecordingStateChanged ({@code inactive}) follows. SDK route: CallRecording.stop. */
+    public void stopRecording(String recordingId, RequestKey key) {
+        sdk("stop recording " + recordingId, () -> client.getCallRecording().stopWithResponse(recordingId, context(key)));
+    }
+
+    /** The recording's state as ACS has it now. SDK route: CallRecording.getState. */
+    public RecordingInfo recordingState(String recordingId) {
+        return sdk("read the state of recording " + recordingId, () -> {
+            RecordingStateResult state = client.getCallRecording().getState(recordingId);
+            return new RecordingInfo(state.getRecordingId(),
+                    state.getRecordingState() == null ? null : state.getRecordingState().toString());
+        });
     }
 
     /** A PlaySource of the REST API; voice and locale apply to text. */

@@ -25,6 +25,9 @@ public abstract class CallAction implements JavaDelegate {
     static final ActionInput<String> SOURCE_DISPLAY_NAME = ActionInput.text("sourceDisplayName");
     /** SIP headers for a phone number, VoIP headers for a user. */
     static final ActionInput<Map<String, String>> CUSTOM_HEADERS = ActionInput.headers("customHeaders");
+    /** Which recording to act on: Start recording stores its id under this name. */
+    static final ActionInput<String> RECORDING_ID =
+            ActionInput.text("recordingId").required().preset("${recordingId}");
     /** Where this action's events go instead of Switchboard. */
     static final ActionInput<String> OPERATION_CALLBACK_URL = ActionInput.url("operationCallbackUrl");
 

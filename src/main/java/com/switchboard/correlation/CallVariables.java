@@ -21,6 +21,7 @@ import java.util.Set;
  *       ParticipantsUpdated (by {@code sequenceNumber}; an older one arriving late changes nothing)</li>
  *   <li>{@code lastEvent}: the event's name; {@code lastResultCode}, {@code lastResultSubCode},
  *       {@code lastResultMessage}: from the event's resultInformation, when it has one</li>
+ *   <li>{@code recordingId}, {@code recordingState} ({@code active} / {@code inactive}): from RecordingStateChanged</li>
  * </ul>
  */
 final class CallVariables {
@@ -30,7 +31,7 @@ final class CallVariables {
     static final List<String> NAMES = List.of("lastEvent", "serverCallId", "correlationId", "callState", "lastResultCode",
             "lastResultSubCode", "lastResultMessage", "participants", "participantCount", PARTICIPANTS_SEQUENCE,
             "recognizeOutcome", "recognitionType", "recognizedTones", "recognizedChoice", "recognizedPhrase",
-            "recognizedSpeech", "recognitionConfidence", "lastTone", "lastToneSequenceId", "failedPlaySourceIndex");
+            "recognizedSpeech", "recognitionConfidence", "lastTone", "lastToneSequenceId", "failedPlaySourceIndex", "recordingId", "recordingState");
     private static final Set<String> RECOGNIZE_EVENTS = Set.of("RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled");
     /** The outcome a recognize's result code stands for; any other code of a failure is {@code failed}. */
     private static final Map<Integer, String> RECOGNIZE_OUTCOMES = Map.of(8531, "maxTonesReceived",
@@ -72,6 +73,12 @@ final class CallVariables {
         if ("ContinuousDtmfRecognitionToneReceived".equals(eventName)) {
             variables.put("lastTone", data.path("tone").isTextual() ? toneKey(data.path("tone").asText()) : null);
             variables.put("lastToneSequenceId", data.path("sequenceId").isNumber() ? data.path("sequenceId").asInt() : null);
+        }
+        if ("RecordingStateChanged".equals(eventName)) {
+            copyText(data, "recordingId", variables);
+            if (data.path("state").isTextual()) {
+                variables.put("recordingState", data.path("state").asText());
+            }
         }
         if ("PlayFailed".equals(eventName)) {
             variables.put("failedPlaySourceIndex",

@@ -40,7 +40,7 @@ class EventCorrelator {
 
     private static final Set<String> CALL_WIDE_EVENTS = Set.of("CallConnected", "CallDisconnected", "ParticipantsUpdated",
             "ContinuousDtmfRecognitionToneReceived", "ContinuousDtmfRecognitionToneFailed",
-            "ContinuousDtmfRecognitionStopped");
+            "ContinuousDtmfRecognitionStopped", "RecordingStateChanged", "StartRecordingFailed");
     private static final Logger log = LoggerFactory.getLogger(EventCorrelator.class);
 
     private final RuntimeService runtime;

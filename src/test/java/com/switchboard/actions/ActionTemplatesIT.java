@@ -29,7 +29,7 @@ class ActionTemplatesIT extends SwitchboardIntegrationTest {
 
     @Test
     void everyActionBeanIsFoundBySpecAndHasATemplateWhoseRequiredFieldsAreItsRequiredInputs() throws Exception {
-        assertThat(actions).hasSize(22);
+        assertThat(actions).hasSize(27);
         assertThat(actions.values()).extracting(action -> action.spec()).as("the specs the unit tests find")
                 .containsExactlyInAnyOrderElementsOf(ActionSpecs.all());
         actions.forEach((bean, action) -> assertThat(action.spec().bean()).as("spec of bean %s", bean).isEqualTo(bean));

@@ -84,6 +84,19 @@ class CallVariablesTest {
     }
 
     @Test
+    void recordingStateChangedWritesTheRecordingAndItsState() throws Exception {
+        assertThat(variables.of("RecordingStateChanged", json("""
+                {"recordingId":"rec-1","state":"active","serverCallId":"srv"}"""), null))
+                .containsEntry("recordingId", "rec-1").containsEntry("recordingState", "active")
+                .containsEntry("lastEvent", "RecordingStateChanged");
+        assertThat(variables.changes("RecordingStateChanged", json("""
+                {"recordingId":"rec-1","state":"inactive"}"""), Map.of("recordingId", "rec-1", "recordingState", "active")))
+                .containsEntry("recordingState", "inactive").doesNotContainKey("recordingId");
+        assertThat(variables.of("PlayCompleted", json("""
+                {"recordingId":"rec-1","state":"active"}"""), null)).doesNotContainKeys("recordingId", "recordingState");
+    }
+
+    @Test
     void connectedSetsTheState() throws Exception {
         assertThat(variables.of("CallConnected", json("{}"), null)).containsEntry("callState", "connected")
                 .doesNotContainKey("lastResultCode");
