@@ -82,11 +82,12 @@ public final class CallInput {
 
     /** What was recognized on a call, in order (an ended call's too, while the emulator remembers it). */
     public List<RecognitionSnapshot> recognitions(String callConnectionId) {
-        EmulatedCall call = engine.call(callConnectionId);
-        synchronized (call) {
-            CallMediaInput input = calls.get(callConnectionId);
-            return input == null ? List.of() : input.log.stream().map(Recognition::snapshot).toList();
+        CallMediaInput input = calls.get(callConnectionId);
+        if (input == null) {
+            engine.call(callConnectionId);
+            return List.of();
         }
+        return input.log.stream().map(Recognition::snapshot).toList();
     }
 
     /**
