@@ -216,9 +216,14 @@ class AcsEmulatorRecognizeTest {
         assertThat(second.path("choiceResult").path("label").asText()).isEqualTo("support");
         assertThat(second.path("choiceResult").path("confidence").asDouble()).isEqualTo(0.7);
 
+        assertThat(post("/calling/callConnections/" + callId + ":startContinuousDtmfRecognition" + V2026,
+            "{\"targetParticipant\":{\"rawId\":\"" + callee + "\",\"communicationUser\":{\"id\":\"" + callee
+            + "\"}}}").statusCode()).isEqualTo(200);
         recognizeWith(callId, "\"playPrompts\":[{\"kind\":\"text\",\"text\":{\"text\":\"Goodbye for now, "
             + "thanks for calling us today\"}}],", "dtmf", callee, "\"dtmfOptions\":{}");
         receiver.awaitEvent(callId, "CallDisconnected");
+        assertThat(receiver.types(callId)).containsSubsequence("ContinuousDtmfRecognitionToneFailed",
+            "ParticipantsUpdated", "CallDisconnected");
         assertThat(emulator.recognitions(callId)).extracting(RecognitionSnapshot::outcome)
             .containsExactly("stopToneDetected", "choiceMatched", "hungUp");
         assertThat(events(callId, "RecognizeCompleted")).hasSize(2);

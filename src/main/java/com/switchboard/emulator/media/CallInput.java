@@ -48,6 +48,8 @@ public final class CallInput {
     static final ResultInfo INCORRECT_TONE = new ResultInfo(500, 8534, "Action failed, incorrect tone entered.");
     static final ResultInfo CANCELED = new ResultInfo(400, 8508, "Action failed, the operation was canceled.");
     static final ResultInfo TONE_RECEIVED = new ResultInfo(200, 0, "Tone received.");
+    static final ResultInfo PARTICIPANT_LEFT =
+        new ResultInfo(400, 8522, "Continuous DTMF recognition failed: the participant left the call.");
     static final ResultInfo CONTINUOUS_STOPPED = new ResultInfo(200, 0, "Continuous DTMF recognition stopped.");
     /** Below this confidence a speech recognize hears nothing it can use. */
     static final double MIN_CONFIDENCE = 0.5;
@@ -234,7 +236,11 @@ public final class CallInput {
             recognition.cancelTimers();
             CallMediaInput input = calls.get(call.callConnectionId());
             input.running.remove(rawId, recognition);
-            input.continuous.remove(rawId);
+            Continuous continuous = input.continuous.remove(rawId);
+            if (continuous != null) {
+                send(call, continuous.target, "ContinuousDtmfRecognitionToneFailed",
+                    data(call, continuous.operationContext, continuous.version, PARTICIPANT_LEFT));
+            }
             engine.hangUpParticipant(call.callConnectionId(), rawId);
         }
     }
