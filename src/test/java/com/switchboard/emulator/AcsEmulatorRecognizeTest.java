@@ -298,6 +298,26 @@ class AcsEmulatorRecognizeTest {
     }
 
     @Test
+    void cancelAllMediaCancelsTheRecognizeAndTheCallsEndStopsIt() {
+        String callee = "8:acs:rec-cancel";
+        String callId = connectedCall(callee);
+        recognize(callId, "dtmf", callee, "\"dtmfOptions\":{\"maxTonesToCollect\":3}");
+        emulator.press(callId, callee, "1");
+
+        emulator.input().cancelAll(callId);
+
+        assertResult(receiver.awaitEvent(callId, "RecognizeCanceled").path("data"), 400, 8508);
+        emulator.press(callId, callee, "2");
+        recognize(callId, "dtmf", callee, "\"dtmfOptions\":{}");
+        client.getCallConnection(callId).hangUp(false);
+        receiver.awaitEvent(callId, "CallDisconnected");
+        await().pollDelay(Duration.ofMillis(1300)).until(() -> true);
+        assertThat(emulator.recognitions(callId)).extracting(RecognitionSnapshot::outcome)
+            .containsExactly("canceled", "callEnded");
+        assertThat(receiver.types(callId)).doesNotContain("RecognizeFailed", "RecognizeCompleted");
+    }
+
+    @Test
     void refusesARecognizeOnACallNotConnectedAndASecondOneOnTheSameParticipant() throws IOException {
         String callee = "8:acs:rec-busy";
         String callId = connectedCall(callee);

@@ -152,7 +152,8 @@ public final class CallInput {
     }
 
     /** cancelAllMediaOperations: every running recognize of the call ends with RecognizeCanceled 400/8508. */
-    public void cancelAll(EmulatedCall call) {
+    public void cancelAll(String callConnectionId) {
+        EmulatedCall call = engine.call(callConnectionId);
         synchronized (call) {
             CallMediaInput input = calls.get(call.callConnectionId());
             if (input != null) {
