@@ -278,13 +278,12 @@ public final class CallInput {
             send(call, continuous.target, "ContinuousDtmfRecognitionToneReceived", data);
         }
         Recognition recognition = input.running.get(rawId);
-        if (recognition == null || !heard(recognition)) {
+        if (recognition == null || recognition.request.inputType() == InputType.SPEECH || !heard(recognition)) {
             return;
         }
         RecognizeRequest request = recognition.request;
         recognition.keys.add(tone);
         switch (request.inputType()) {
-            case SPEECH -> recognition.keys.remove(recognition.keys.size() - 1);
             case CHOICES -> {
                 Optional<Choice> choice = Choice.byTone(request.choices(), tone);
                 if (choice.isPresent()) {
