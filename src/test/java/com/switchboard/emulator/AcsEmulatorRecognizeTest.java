@@ -216,9 +216,14 @@ class AcsEmulatorRecognizeTest {
         assertThat(second.path("choiceResult").path("label").asText()).isEqualTo("support");
         assertThat(second.path("choiceResult").path("confidence").asDouble()).isEqualTo(0.7);
 
+        assertThat(post("/calling/callConnections/" + callId + ":startContinuousDtmfRecognition" + V2026,
+            "{\"targetParticipant\":{\"rawId\":\"" + callee + "\",\"communicationUser\":{\"id\":\"" + callee
+            + "\"}}}").statusCode()).isEqualTo(200);
         recognizeWith(callId, "\"playPrompts\":[{\"kind\":\"text\",\"text\":{\"text\":\"Goodbye for now, "
             + "thanks for calling us today\"}}],", "dtmf", callee, "\"dtmfOptions\":{}");
         receiver.awaitEvent(callId, "CallDisconnected");
+        assertThat(receiver.types(callId)).containsSubsequence("ContinuousDtmfRecognitionToneFailed",
+            "ParticipantsUpdated", "CallDisconnected");
         assertThat(emulator.recognitions(callId)).extracting(RecognitionSnapshot::outcome)
             .containsExactly("stopToneDetected", "choiceMatched", "hungUp");
         assertThat(events(callId, "RecognizeCompleted")).hasSize(2);
@@ -290,6 +295,26 @@ class AcsEmulatorRecognizeTest {
         emulator.press(callId, callee, "6");
         await().pollDelay(Duration.ofMillis(200)).until(() -> true);
         assertThat(events(callId, "ContinuousDtmfRecognitionToneReceived")).hasSize(5);
+    }
+
+    @Test
+    void cancelAllMediaCancelsTheRecognizeAndTheCallsEndStopsIt() {
+        String callee = "8:acs:rec-cancel";
+        String callId = connectedCall(callee);
+        recognize(callId, "dtmf", callee, "\"dtmfOptions\":{\"maxTonesToCollect\":3}");
+        emulator.press(callId, callee, "1");
+
+        emulator.input().cancelAll(callId);
+
+        assertResult(receiver.awaitEvent(callId, "RecognizeCanceled").path("data"), 400, 8508);
+        emulator.press(callId, callee, "2");
+        recognize(callId, "dtmf", callee, "\"dtmfOptions\":{}");
+        client.getCallConnection(callId).hangUp(false);
+        receiver.awaitEvent(callId, "CallDisconnected");
+        await().pollDelay(Duration.ofMillis(1300)).until(() -> true);
+        assertThat(emulator.recognitions(callId)).extracting(RecognitionSnapshot::outcome)
+            .containsExactly("canceled", "callEnded");
+        assertThat(receiver.types(callId)).doesNotContain("RecognizeFailed", "RecognizeCompleted");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.faults.Faults;
 import com.switchboard.emulator.media.FileRule;
 import com.switchboard.emulator.media.MediaSettings;
+import com.switchboard.emulator.media.CallerRule;
 import com.switchboard.emulator.telephony.PhoneRule;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -56,6 +57,7 @@ class EmulatorSettingsTest {
         changes.put("jwtIssuer jwtLifetime", s -> s.withJwt("https://issuer.test", Duration.ofSeconds(30)));
         changes.put("faults", s -> s.withFaults(Faults.NONE.withSeed(1L)));
         changes.put("media", s -> s.withMedia(new MediaSettings(30, Duration.ofSeconds(1), List.of())));
+        changes.put("callers", s -> s.withCallers(List.of(new CallerRule("+1555*", List.of("press 1"), null, null))));
         changes.forEach((settings, change) -> assertThat(changed(defaults, change.apply(defaults)))
             .as(settings).containsExactly(settings.split(" ")));
         assertThat(Arrays.stream(EmulatorSettings.class.getRecordComponents()).map(RecordComponent::getName))
@@ -84,6 +86,21 @@ class EmulatorSettingsTest {
         assertThat(settings.media().files()).singleElement()
             .satisfies(rule -> assertThat(rule.outcome()).isEqualTo(FileRule.Outcome.NOT_FOUND));
         assertThat(EmulatorSettings.defaults().media()).isEqualTo(MediaSettings.DEFAULTS);
+    }
+
+    @Test
+    void bindsCallersWithTheirAnswersAndTimings() {
+        EmulatorSettings settings = EmulatorSettings.bind(new Binder(new MapConfigurationPropertySource(Map.of(
+            "switchboard.emulator.callers[0].identity", "+1555*",
+            "switchboard.emulator.callers[0].answers[0]", "press 12#",
+            "switchboard.emulator.callers[0].answers[1]", "say sales 0.8",
+            "switchboard.emulator.callers[0].tone-interval", "10ms",
+            "switchboard.emulator.callers[1].identity", "8:acs:*"))));
+
+        assertThat(settings.callers()).containsExactly(
+            new CallerRule("+1555*", List.of("press 12#", "say sales 0.8"), Duration.ofSeconds(1),
+                Duration.ofMillis(10)),
+            new CallerRule("8:acs:*", List.of(), CallerRule.DEFAULT_DELAY, CallerRule.DEFAULT_TONE_INTERVAL));
     }
 
     @Test

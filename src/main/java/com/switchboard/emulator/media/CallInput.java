@@ -48,6 +48,8 @@ public final class CallInput {
     static final ResultInfo INCORRECT_TONE = new ResultInfo(500, 8534, "Action failed, incorrect tone entered.");
     static final ResultInfo CANCELED = new ResultInfo(400, 8508, "Action failed, the operation was canceled.");
     static final ResultInfo TONE_RECEIVED = new ResultInfo(200, 0, "Tone received.");
+    static final ResultInfo PARTICIPANT_LEFT =
+        new ResultInfo(400, 8522, "Continuous DTMF recognition failed: the participant left the call.");
     static final ResultInfo CONTINUOUS_STOPPED = new ResultInfo(200, 0, "Continuous DTMF recognition stopped.");
     /** Below this confidence a speech recognize hears nothing it can use. */
     static final double MIN_CONFIDENCE = 0.5;
@@ -82,11 +84,12 @@ public final class CallInput {
 
     /** What was recognized on a call, in order (an ended call's too, while the emulator remembers it). */
     public List<RecognitionSnapshot> recognitions(String callConnectionId) {
-        EmulatedCall call = engine.call(callConnectionId);
-        synchronized (call) {
-            CallMediaInput input = calls.get(callConnectionId);
-            return input == null ? List.of() : input.log.stream().map(Recognition::snapshot).toList();
+        CallMediaInput input = calls.get(callConnectionId);
+        if (input == null) {
+            engine.call(callConnectionId);
+            return List.of();
         }
+        return input.log.stream().map(Recognition::snapshot).toList();
     }
 
     /**
@@ -149,7 +152,8 @@ public final class CallInput {
     }
 
     /** cancelAllMediaOperations: every running recognize of the call ends with RecognizeCanceled 400/8508. */
-    public void cancelAll(EmulatedCall call) {
+    public void cancelAll(String callConnectionId) {
+        EmulatedCall call = engine.call(callConnectionId);
         synchronized (call) {
             CallMediaInput input = calls.get(call.callConnectionId());
             if (input != null) {
@@ -233,7 +237,11 @@ public final class CallInput {
             recognition.cancelTimers();
             CallMediaInput input = calls.get(call.callConnectionId());
             input.running.remove(rawId, recognition);
-            input.continuous.remove(rawId);
+            Continuous continuous = input.continuous.remove(rawId);
+            if (continuous != null) {
+                send(call, continuous.target, "ContinuousDtmfRecognitionToneFailed",
+                    data(call, continuous.operationContext, continuous.version, PARTICIPANT_LEFT));
+            }
             engine.hangUpParticipant(call.callConnectionId(), rawId);
         }
     }
@@ -270,13 +278,12 @@ public final class CallInput {
             send(call, continuous.target, "ContinuousDtmfRecognitionToneReceived", data);
         }
         Recognition recognition = input.running.get(rawId);
-        if (recognition == null || !heard(recognition)) {
+        if (recognition == null || recognition.request.inputType() == InputType.SPEECH || !heard(recognition)) {
             return;
         }
         RecognizeRequest request = recognition.request;
         recognition.keys.add(tone);
         switch (request.inputType()) {
-            case SPEECH -> recognition.keys.remove(recognition.keys.size() - 1);
             case CHOICES -> {
                 Optional<Choice> choice = Choice.byTone(request.choices(), tone);
                 if (choice.isPresent()) {
