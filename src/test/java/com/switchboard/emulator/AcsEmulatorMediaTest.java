@@ -258,6 +258,29 @@ class AcsEmulatorMediaTest {
     }
 
     @Test
+    void sendDtmfFailsWhenTheTargetLeavesBeforeTheTonesAreSent() {
+        String callId = created("{\"targets\":[{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":"
+            + "\"+14255550177\"}},{\"kind\":\"communicationUser\",\"communicationUser\":{\"id\":"
+            + "\"8:acs:media-stays\"}}],\"sourceCallerIdNumber\":{\"value\":\"+14255550100\"},"
+            + "\"callbackUri\":\"" + receiver.url() + "\"}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> emulator.call(callId).orElseThrow().participants().size()
+            >= 2);
+        String eighteen = String.join(",", java.util.Collections.nCopies(18, "\"nine\""));
+        HttpResponse<String> sent = post(callId, ":sendDtmfTones", "{\"tones\":[" + eighteen + "],"
+            + "\"targetParticipant\":{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"+14255550177\"}},"
+            + "\"operationContext\":\"left\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+
+        emulator.hangUpParticipant(callId, "4:+14255550177");
+
+        JsonNode failed = receiver.awaitEvent(callId, "SendDtmfTonesFailed").path("data");
+        assertThat(failed.path("operationContext").asText()).isEqualTo("left");
+        assertThat(receiver.types(callId)).doesNotContain("SendDtmfTonesCompleted");
+        assertThat(emulator.media(callId).tones()).extracting(MediaSnapshot.TonesSent::outcome)
+            .containsExactly("failed");
+    }
+
+    @Test
     void theCallEndingStopsALoop() {
         String callId = call("8:acs:media-end", true);
         post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hold on\"}}],"
