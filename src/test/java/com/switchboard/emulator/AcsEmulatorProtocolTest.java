@@ -151,9 +151,13 @@ class AcsEmulatorProtocolTest {
         HttpResponse<String> put = EmulatorClients.signed(emulator, "PUT",
             "/calling/callConnections/" + callId + "?api-version=" + V2023, "{}", Map.of());
         assertThat(put.statusCode()).isEqualTo(405);
+        HttpResponse<String> streaming = post("/calling/callConnections/" + callId
+            + ":startMediaStreaming?api-version=2026-03-12", "{}");
+        assertThat(streaming.statusCode()).isEqualTo(501);
+        assertThat(errorCode(streaming)).isEqualTo("NotImplemented");
         HttpResponse<String> play = post("/calling/callConnections/" + callId + ":play?api-version=" + V2023, "{}");
-        assertThat(play.statusCode()).isEqualTo(501);
-        assertThat(errorCode(play)).isEqualTo("NotImplemented");
+        assertThat(play.statusCode()).isEqualTo(400);
+        assertThat(errorCode(play)).isEqualTo("8523");
     }
 
     @Test

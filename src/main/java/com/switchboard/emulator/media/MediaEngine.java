@@ -205,9 +205,13 @@ public final class MediaEngine {
         }
     }
 
-    /** What the call's participants heard and what was done to them; empty lists for a call without media. */
+    /**
+     * What the call's participants heard and what was done to them (also once it ended); empty lists for a call
+     * without media; 404/8522 for a call the emulator does not know.
+     */
     public MediaSnapshot media(String callConnectionId) {
-        EmulatedCall call = engine.call(callConnectionId);
+        CallMedia known = calls.get(callConnectionId);
+        EmulatedCall call = known != null ? known.call : engine.call(callConnectionId);
         synchronized (call) {
             CallMedia media = media(call);
             return new MediaSnapshot(callConnectionId, List.copyOf(media.prompts), List.copyOf(media.holds),
@@ -216,7 +220,7 @@ public final class MediaEngine {
     }
 
     private CallMedia media(EmulatedCall call) {
-        return calls.computeIfAbsent(call.callConnectionId(), id -> new CallMedia());
+        return calls.computeIfAbsent(call.callConnectionId(), id -> new CallMedia(call));
     }
 
     private int record(CallMedia media, PlayRequest request, String purpose) {
@@ -401,6 +405,7 @@ public final class MediaEngine {
 
     /** A call's media state; guarded by the call's monitor. */
     private static final class CallMedia {
+        private final EmulatedCall call;
         private URI cognitiveServicesEndpoint;
         private final Deque<Play> queue = new ArrayDeque<>();
         private final Map<String, Play> holdMusic = new HashMap<>();
@@ -409,6 +414,10 @@ public final class MediaEngine {
         private final List<MediaSnapshot.Mute> mutes = new ArrayList<>();
         private final List<MediaSnapshot.TonesSent> tones = new ArrayList<>();
         private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+
+        private CallMedia(EmulatedCall call) {
+            this.call = call;
+        }
     }
 
     /** One play in progress; guarded by its call's monitor. */
