@@ -224,7 +224,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
         return input.recognitions(callConnectionId);
     }
 
-    /** The media input engine: EMU-PLAY's cancelAllMediaOperations calls {@link CallInput#cancelAll}. */
+    /** The media input engine: recognize, continuous DTMF and the scripted caller. */
     public CallInput input() {
         return input;
     }

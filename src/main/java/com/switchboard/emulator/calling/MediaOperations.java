@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.JsonBody;
+import com.switchboard.emulator.media.CallInput;
 import com.switchboard.emulator.media.MediaEngine;
 import com.switchboard.emulator.media.MediaRequests;
 import com.switchboard.emulator.media.PlayRequest;
@@ -23,8 +24,10 @@ final class MediaOperations {
 
     private final CallEngine engine;
     private final MediaEngine media;
+    private final CallInput input;
 
-    MediaOperations(CallEngine engine, MediaEngine media) {
+    MediaOperations(CallEngine engine, MediaEngine media, CallInput input) {
+        this.input = input;
         this.engine = engine;
         this.media = media;
     }
@@ -59,6 +62,7 @@ final class MediaOperations {
     ApiResponse cancelAll(ApiRequest request, ApiVersion version, String... path) {
         EmulatedCall call = engine.call(path[0]);
         media.cancelAll(call);
+        input.cancelAll(call.callConnectionId());
         return ApiResponse.json(202, AcsJson.object());
     }
 
