@@ -115,7 +115,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
         this.recordings = new CallRecordings(engine.connections(), dispatcher,
             action -> scheduler.schedule(action, RECORDING_START_LATENCY.toMillis(), TimeUnit.MILLISECONDS));
         this.media = new MediaEngine(engine, dispatcher, scheduler, settings.media());
-        this.input = new CallInput(engine, dispatcher, scheduler, settings.media(), settings.callers());
+        this.input = new CallInput(engine, media, dispatcher, scheduler, settings.media(), settings.callers());
         try {
             this.server = EmulatorHttpServer.bind(new InetSocketAddress(settings.bindAddress(), settings.port()),
                 TlsContexts.fromPem(settings.certificate(), settings.privateKey()), settings.serverThreads());

@@ -58,15 +58,17 @@ public final class CallInput {
     private static final Duration DEFAULT_END_SILENCE = Duration.ofMillis(500);
 
     private final CallEngine engine;
+    private final MediaEngine media;
     private final CallbackDispatcher dispatcher;
     private final ScheduledExecutorService scheduler;
     private final PromptDurations durations;
     private volatile List<CallerRule> callers;
     private final Map<String, CallMediaInput> calls = new ConcurrentHashMap<>();
 
-    public CallInput(CallEngine engine, CallbackDispatcher dispatcher, ScheduledExecutorService scheduler,
-                     MediaSettings media, List<CallerRule> callers) {
+    public CallInput(CallEngine engine, MediaEngine mediaEngine, CallbackDispatcher dispatcher,
+                     ScheduledExecutorService scheduler, MediaSettings media, List<CallerRule> callers) {
         this.engine = engine;
+        this.media = mediaEngine;
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
         this.durations = new PromptDurations(media);
@@ -119,6 +121,8 @@ public final class CallInput {
                 listen(recognition);
             } else {
                 recognition.promptPlaying = true;
+                recognition.promptIndex = media.recognizePromptStarted(call, request.participant(), request.prompts(),
+                    request.operationContext());
                 recognition.promptEnd = schedule(prompt, () -> promptEnded(recognition));
             }
             script(input, recognition, prompt);
@@ -251,7 +255,7 @@ public final class CallInput {
             if (recognition.isOver() || !recognition.promptPlaying) {
                 return;
             }
-            recognition.promptPlaying = false;
+            stopPrompt(recognition, PlayOutcome.Status.COMPLETED);
             listen(recognition);
         }
     }
@@ -356,7 +360,7 @@ public final class CallInput {
      * Whether input reaches the recognize now: during the prompt only with interruptPrompt (the prompt stops), and
      * not once the participant has started answering by voice.
      */
-    private static boolean heard(Recognition recognition) {
+    private boolean heard(Recognition recognition) {
         if (recognition.phrase != null) {
             return false;
         }
@@ -364,7 +368,7 @@ public final class CallInput {
             if (!recognition.request.interruptPrompt()) {
                 return false;
             }
-            recognition.promptPlaying = false;
+            stopPrompt(recognition, PlayOutcome.Status.CANCELED);
             if (recognition.promptEnd != null) {
                 recognition.promptEnd.cancel(false);
             }
@@ -400,6 +404,7 @@ public final class CallInput {
     private void finish(Recognition recognition, String outcome, ResultInfo result, String eventName,
                         ObjectNode extra) {
         EmulatedCall call = recognition.call;
+        stopPrompt(recognition, PlayOutcome.Status.CANCELED);
         recognition.outcome = outcome;
         recognition.cancelTimers();
         calls.get(call.callConnectionId()).running.remove(recognition.request.participant().rawId(), recognition);
@@ -410,10 +415,19 @@ public final class CallInput {
         send(call, target(call, recognition.request.callbackUri(), recognition.version), eventName, data);
     }
 
+    /** The recognize's prompt stops, if it still plays: the media read shows it completed or cut off. */
+    private void stopPrompt(Recognition recognition, PlayOutcome.Status status) {
+        if (recognition.promptPlaying) {
+            recognition.promptPlaying = false;
+            media.recognizePromptEnded(recognition.call, recognition.promptIndex, status);
+        }
+    }
+
     private void callEnded(EmulatedCall call) {
         CallMediaInput input = calls.get(call.callConnectionId());
         if (input != null) {
             input.running.values().forEach(r -> {
+                stopPrompt(r, PlayOutcome.Status.CANCELED);
                 r.cancelTimers();
                 r.outcome = r.outcome == null ? "callEnded" : r.outcome;
             });
@@ -488,6 +502,7 @@ public final class CallInput {
         final ApiVersion version;
         final List<Tone> keys = new ArrayList<>();
         boolean promptPlaying;
+        int promptIndex = -1;
         boolean heardSomething;
         String phrase;
         String outcome;

@@ -223,6 +223,32 @@ public final class MediaEngine {
         return calls.computeIfAbsent(call.callConnectionId(), id -> new CallMedia(call));
     }
 
+    /**
+     * A recognize's prompt starts playing to its participant: recorded with the plays (purpose {@code recognize}), so
+     * that the media read shows everything the caller heard. Its outcome follows with {@link #recognizePromptEnded}.
+     *
+     * @return the prompt's index, for {@link #recognizePromptEnded}
+     */
+    public int recognizePromptStarted(EmulatedCall call, Identifier participant, List<PlaySource> sources,
+                                      String operationContext) {
+        synchronized (call) {
+            CallMedia media = media(call);
+            media.prompts.add(new MediaSnapshot.Prompt(clock.instant(), "recognize", List.of(participant.rawId()),
+                List.copyOf(sources), false, operationContext, PlayOutcome.Status.PLAYING.wireName(), null, null, null));
+            return media.prompts.size() - 1;
+        }
+    }
+
+    /** A recognize's prompt played to its end ({@code COMPLETED}) or was cut off ({@code CANCELED}). */
+    public void recognizePromptEnded(EmulatedCall call, int index, PlayOutcome.Status status) {
+        synchronized (call) {
+            CallMedia media = media(call);
+            MediaSnapshot.Prompt prompt = media.prompts.get(index);
+            media.prompts.set(index, new MediaSnapshot.Prompt(prompt.at(), prompt.purpose(), prompt.playTo(),
+                prompt.sources(), prompt.loop(), prompt.operationContext(), status.wireName(), null, null, null));
+        }
+    }
+
     private int record(CallMedia media, PlayRequest request, String purpose) {
         media.prompts.add(new MediaSnapshot.Prompt(clock.instant(), purpose,
             request.playTo().stream().map(Identifier::rawId).toList(), request.sources(), request.loop(),

@@ -14,7 +14,7 @@ public record MediaSnapshot(String callConnectionId, List<Prompt> prompts, List<
      * One play: to whom (raw ids; empty = everyone), its sources, whether it loops, and its outcome
      * ({@code playing}, {@code completed}, {@code canceled}, {@code failed}).
      *
-     * @param purpose {@code play} or {@code holdMusic}
+     * @param purpose {@code play}, {@code holdMusic} or {@code recognize} (a recognize's prompt)
      */
     public record Prompt(Instant at, String purpose, List<String> playTo, List<PlaySource> sources, boolean loop,
                          String operationContext, String outcome, Integer resultCode, Integer resultSubCode,
