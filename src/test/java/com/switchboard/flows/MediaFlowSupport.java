@@ -209,12 +209,12 @@ abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
     /** The text, URL or SSML of every play source the call's participants heard (prompts, hold music), in order. */
     protected List<String> heard(String callConnectionId) {
         List<String> sources = new ArrayList<>();
-        collectSources(media(callConnectionId), sources);
+        collectSources(media(callConnectionId).path("prompts"), sources);
         return sources;
     }
 
     private static void collectSources(JsonNode node, List<String> sources) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (List.of("text", "url", "ssml").contains(field.getKey()) && field.getValue().isTextual()) {
                 sources.add(field.getValue().asText());
             } else {

@@ -215,7 +215,7 @@ public final class MediaEngine {
         synchronized (call) {
             CallMedia media = media(call);
             return new MediaSnapshot(callConnectionId, List.copyOf(media.prompts), List.copyOf(media.holds),
-                List.copyOf(media.mutes), List.copyOf(media.tones));
+                List.copyOf(media.mutes), List.copyOf(media.tones), List.of());
         }
     }
 

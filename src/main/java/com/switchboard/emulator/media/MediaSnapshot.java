@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a call's participants heard and what the application did to them, oldest first, one list per kind (a
- * later kind, such as recognitions, is one more list).
+ * What a call's participants heard and what the application did to them, oldest first, one list per kind: the
+ * prompts (plays, hold music and recognizes' prompts), holds, mutes, tones sent and recognizes.
  */
 public record MediaSnapshot(String callConnectionId, List<Prompt> prompts, List<HoldChange> holds,
-                            List<Mute> mutes, List<TonesSent> tones) {
+                            List<Mute> mutes, List<TonesSent> tones, List<RecognitionSnapshot> recognitions) {
+
+    /** The same, with the call's recognizes (kept by {@link CallInput}). */
+    public MediaSnapshot withRecognitions(List<RecognitionSnapshot> all) {
+        return new MediaSnapshot(callConnectionId, prompts, holds, mutes, tones, List.copyOf(all));
+    }
 
     /**
      * One play: to whom (raw ids; empty = everyone), its sources, whether it loops, and its outcome
