@@ -187,7 +187,7 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
 
     @Override
     public MediaSnapshot media(String callConnectionId) {
-        return media.media(callConnectionId).withRecognitions(input.recognitions(callConnectionId));
+        return media.media(callConnectionId).withRecognitions(input.recorded(callConnectionId));
     }
 
     @Override

@@ -86,12 +86,16 @@ public final class CallInput {
 
     /** What was recognized on a call, in order (an ended call's too, while the emulator remembers it). */
     public List<RecognitionSnapshot> recognitions(String callConnectionId) {
-        CallMediaInput input = calls.get(callConnectionId);
-        if (input == null) {
-            engine.call(callConnectionId);
-            return List.of();
+        if (!calls.containsKey(callConnectionId)) {
+            engine.call(callConnectionId); // 404 for a call the emulator does not know
         }
-        return input.log.stream().map(Recognition::snapshot).toList();
+        return recorded(callConnectionId);
+    }
+
+    /** The recognizes recorded for a call, none for a call that had none (for a read that checked the call already). */
+    public List<RecognitionSnapshot> recorded(String callConnectionId) {
+        CallMediaInput input = calls.get(callConnectionId);
+        return input == null ? List.of() : input.log.stream().map(Recognition::snapshot).toList();
     }
 
     /**
