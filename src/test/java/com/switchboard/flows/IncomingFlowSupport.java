@@ -85,9 +85,13 @@ abstract class IncomingFlowSupport extends SwitchboardIntegrationTest {
                 + URLEncoder.encode(rawId, StandardCharsets.UTF_8) + ":press", mapper.writeValueAsString(Map.of("tones", tones)));
     }
 
-    /** What the call's participants heard and did, in order, as the emulator's control API reports it (JSON). */
+    /**
+     * What the call's participants heard, in order: the prompts of the emulator's media read (plays, hold music and
+     * recognizes' prompts, each with its outcome), as JSON.
+     */
     String media(String callConnectionId) throws Exception {
-        return control("GET", "/emulator/calls/" + callConnectionId + "/media", null);
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(control("GET", "/emulator/calls/" + callConnectionId + "/media", null)).path("prompts").toString();
     }
 
     /** A request to the emulator's control API that must succeed; answers the body. */
