@@ -11,6 +11,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +52,15 @@ class AcsRestClient {
         Context context = key == null ? Context.NONE : new Context(RepeatabilityPolicy.CONTEXT_KEY, key);
         int status;
         String text;
-        try (HttpResponse response = pipeline.sendSync(request, context)) {
+        // The reactive send, as the SDK's own clients use the pipeline: its retry of a refused request (429, 503)
+        // then opens a fresh exchange, where the blocking send on Netty failed with "channel not registered to an
+        // event loop" (seen under the emulator's fault plan).
+        try (HttpResponse response = pipeline.send(request, context).block()) {
+            if (response == null) {
+                throw new IllegalStateException("no response");
+            }
             status = response.getStatusCode();
-            text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            text = Objects.requireNonNullElse(response.getBodyAsString().block(), "");
         } catch (RuntimeException e) {
             throw AcsRequestException.unanswered(what, e);
         }
