@@ -321,11 +321,11 @@ async function main(callbackUrl) {
     assert.equal(error.statusCode, 401);
   });
 
-  await check('an operation the emulator does not implement yet (mute): 501 as a RestError', async () => {
+  await check('an operation the emulator does not implement yet (startTranscription): 501 as a RestError', async () => {
     const created = await client.createCall({ targetParticipant: user('js-muted') }, callbackUrl);
     const id = created.callConnectionProperties.callConnectionId;
     await nextEvent('CallConnected', id);
-    const error = await refusal(created.callConnection.muteParticipant(user('js-muted')));
+    const error = await refusal(created.callConnection.getCallMedia().startTranscription());
     assert.equal(error.name, 'RestError');
     assert.equal(error.statusCode, 501);
     await created.callConnection.hangUp(true);
