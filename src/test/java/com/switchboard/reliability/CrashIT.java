@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,8 +109,15 @@ class CrashIT {
         Thread.sleep(2_000); // ACS gives up on what it sends now
 
         Process second = node(port, database, "second");
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> finishedFlows(port) == CALLS);
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> finishedFlows(port) == CALLS);
+        } catch (ConditionTimeoutException e) {
+            second.destroy(); // H2 lets one process at a time open its file
+            second.waitFor(60, TimeUnit.SECONDS);
+            throw new AssertionError("not every flow ended after the restart; " + whereTheyWait(url, user, password, flows)
+                    + "\nthe second node's warnings:\n" + warnings("second"), e);
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> acs.calls().stream()
                 .allMatch(call -> "disconnected".equals(call.state())));
         second.destroy();
@@ -142,6 +150,47 @@ class CrashIT {
             assertThat(operations.get("AddParticipant")).as("invitations in " + made.get(0).callConnectionId()).isEqualTo(1);
         }
         assertThat(calls).allMatch(call -> "disconnected".equals(call.state()));
+    }
+
+    /** For a failure: where each unfinished flow waits, its call's inbox rows and what ACS says of the call. */
+    private String whereTheyWait(String url, String user, String password, List<String> flows) {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            for (String flow : flows) {
+                List<String> waits = db.queryForList("select ACT_ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ? and "
+                        + "ACT_ID_ is not null", String.class, flow);
+                if (waits.isEmpty()) {
+                    continue;
+                }
+                List<String> calls = db.queryForList("select call_connection_id from call_owner where "
+                        + "process_instance_id = ?", String.class, flow);
+                out.append("\nflow ").append(flow).append(" waits in ").append(waits).append(", jobs ")
+                        .append(db.queryForList("select concat(coalesce(HANDLER_TYPE_, ''), ' retries=', RETRIES_, ' lock=', "
+                                + "coalesce(LOCK_OWNER_, '-'), ' ', coalesce(EXCEPTION_MSG_, '')) from ACT_RU_JOB where "
+                                + "PROCESS_INSTANCE_ID_ = ?", String.class, flow));
+                for (String call : calls) {
+                    out.append("\n  call ").append(call).append(": ACS says ").append(acs.calls().stream()
+                            .filter(made -> made.callConnectionId().equals(call)).map(made -> made.state() + " "
+                                    + made.operations().stream().map(CallOperation::name).toList()).toList());
+                    db.queryForList("select concat(event_type, ' ', status, ' ', origin) from callback_inbox where "
+                            + "call_connection_id = ? order by received_at", String.class, call)
+                            .forEach(row -> out.append("\n    inbox: ").append(row));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            out.append("\n(could not read the database: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
+    private String warnings(String node) {
+        try (Stream<String> lines = Files.lines(work.resolve(node + ".log"))) {
+            List<String> found = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+            return String.join("\n", found.subList(Math.max(0, found.size() - 40), found.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     private static List<String> targets() {
