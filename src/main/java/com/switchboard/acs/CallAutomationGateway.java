@@ -296,7 +296,7 @@ public class CallAutomationGateway {
             }
             if (request.stopTones() != null) {
                 ArrayNode stopTones = dtmf.putArray("stopTones");
-                request.stopTones().chars().forEach(tone -> stopTones.add(toneName((char) tone)));
+                request.stopTones().chars().forEach(tone -> stopTones.add(DtmfTone.ofKey((char) tone).wireName()));
             }
         }
         if (!request.choices().isEmpty()) {
@@ -305,7 +305,7 @@ public class CallAutomationGateway {
                 ObjectNode node = choices.addObject().put("label", choice.label());
                 choice.phrases().forEach(node.putArray("phrases")::add);
                 if (choice.tone() != null) {
-                    node.put("tone", toneName(choice.tone().charAt(0)));
+                    node.put("tone", DtmfTone.ofKey(choice.tone().charAt(0)).wireName());
                 }
             }
         }
@@ -345,7 +345,7 @@ public class CallAutomationGateway {
     public void sendDtmfTones(SendDtmfTonesRequest request, RequestKey key) {
         ObjectNode body = json.objectNode();
         ArrayNode tones = body.putArray("tones");
-        request.tones().chars().forEach(tone -> tones.add(toneName((char) tone)));
+        request.tones().chars().forEach(tone -> tones.add(DtmfTone.ofKey((char) tone).wireName()));
         body.set("targetParticipant", identifier(request.participant()));
         putCommon(body, null, request.operationCallbackUrl(), request.operationContext());
         rest.post(callPath(request.callConnectionId()) + ":sendDtmfTones", body, key,
@@ -455,26 +455,6 @@ public class CallAutomationGateway {
             case FILE -> node.put("kind", "file").putObject("file").put("uri", source.value());
         }
         return node;
-    }
-
-    /** The REST API's name for a DTMF key (0-9, *, #, A-D). */
-    static String toneName(char key) {
-        return switch (key) {
-            case '0' -> "zero";
-            case '1' -> "one";
-            case '2' -> "two";
-            case '3' -> "three";
-            case '4' -> "four";
-            case '5' -> "five";
-            case '6' -> "six";
-            case '7' -> "seven";
-            case '8' -> "eight";
-            case '9' -> "nine";
-            case '*' -> "asterisk";
-            case '#' -> "pound";
-            case 'A', 'B', 'C', 'D' -> String.valueOf(Character.toLowerCase(key));
-            default -> throw new IllegalArgumentException("No DTMF key: " + key);
-        };
     }
 
     private CallConnection connection(String callConnectionId) {

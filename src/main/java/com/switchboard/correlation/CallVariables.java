@@ -3,8 +3,8 @@ package com.switchboard.correlation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.switchboard.acs.DtmfTone;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,11 +27,12 @@ import java.util.Set;
 final class CallVariables {
 
     static final String PARTICIPANTS_SEQUENCE = "participantsSequenceNumber";
-    /** Every variable an event may write. */
-    static final List<String> NAMES = List.of("lastEvent", "serverCallId", "correlationId", "callState", "lastResultCode",
+    /** Every variable an event may write (read once per event, against each variable of the flow). */
+    static final Set<String> NAMES = Set.of("lastEvent", "serverCallId", "correlationId", "callState", "lastResultCode",
             "lastResultSubCode", "lastResultMessage", "participants", "participantCount", PARTICIPANTS_SEQUENCE,
             "recognizeOutcome", "recognitionType", "recognizedTones", "recognizedChoice", "recognizedPhrase",
-            "recognizedSpeech", "recognitionConfidence", "lastTone", "lastToneSequenceId", "failedPlaySourceIndex", "recordingId", "recordingState");
+            "recognizedSpeech", "recognitionConfidence", "lastTone", "lastToneSequenceId", "failedPlaySourceIndex",
+            "recordingId", "recordingState");
     private static final Set<String> RECOGNIZE_EVENTS = Set.of("RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled");
     /** The outcome a recognize's result code stands for; any other code of a failure is {@code failed}. */
     private static final Map<Integer, String> RECOGNIZE_OUTCOMES = Map.of(8531, "maxTonesReceived",
@@ -141,23 +142,12 @@ final class CallVariables {
         variables.put("recognitionConfidence", confidence.isNumber() ? confidence.asDouble() : null);
     }
 
-    /** The key a tone name of the API stands for: {@code one} is 1, {@code pound} is #, {@code a} is A. */
+    /**
+     * The key a tone name of the API stands for: {@code one} is 1, {@code pound} is #, {@code a} is A; a name the API
+     * does not have is kept as it came, so nothing the caller pressed is silently dropped.
+     */
     static String toneKey(String tone) {
-        return switch (tone.toLowerCase()) {
-            case "zero" -> "0";
-            case "one" -> "1";
-            case "two" -> "2";
-            case "three" -> "3";
-            case "four" -> "4";
-            case "five" -> "5";
-            case "six" -> "6";
-            case "seven" -> "7";
-            case "eight" -> "8";
-            case "nine" -> "9";
-            case "pound" -> "#";
-            case "asterisk" -> "*";
-            default -> tone.toUpperCase();
-        };
+        return DtmfTone.ofWireName(tone).map(known -> String.valueOf(known.key())).orElse(tone);
     }
 
     private static void copyText(JsonNode data, String field, Map<String, Object> variables) {

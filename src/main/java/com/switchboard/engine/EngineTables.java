@@ -40,7 +40,7 @@ public class EngineTables {
      */
     public Map<String, Object> variables(String processInstanceId, Collection<String> names) {
         Map<String, Object> current = new HashMap<>();
-        jdbc.query("select NAME_, TYPE_, TEXT_, LONG_ from ACT_RU_VARIABLE where EXECUTION_ID_ = ? and TASK_ID_ is null",
+        jdbc.query("select NAME_, TYPE_, TEXT_, LONG_, DOUBLE_ from ACT_RU_VARIABLE where EXECUTION_ID_ = ? and TASK_ID_ is null",
                 row -> {
                     String name = row.getString(1);
                     if (!names.contains(name)) {
@@ -49,6 +49,7 @@ public class EngineTables {
                     switch (row.getString(2)) {
                         case "string" -> current.put(name, row.getString(3));
                         case "integer" -> current.put(name, (int) row.getLong(4));
+                        case "double" -> current.put(name, row.getDouble(5));
                         case "null" -> current.put(name, null);
                         default -> {
                             // another type: not comparable, so not "unchanged"
