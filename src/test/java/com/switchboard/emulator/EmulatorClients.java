@@ -29,7 +29,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Clients for the emulator that trust its self-signed certificate: the real SDK and raw signed HTTP. */
-final class EmulatorClients {
+public final class EmulatorClients {
 
     static final String CERTIFICATE = "emulator/emulator-cert.pem";
     private static final DateTimeFormatter HMAC_DATE =
@@ -70,7 +70,7 @@ final class EmulatorClients {
     }
 
     /** A JDK HTTP client trusting the emulator's certificate. */
-    static java.net.http.HttpClient jdk() {
+    public static java.net.http.HttpClient jdk() {
         try (InputStream certificate = resource(CERTIFICATE)) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -90,8 +90,8 @@ final class EmulatorClients {
     }
 
     /** Sends a request signed like the SDK's HmacAuthenticationPolicy (dated now). */
-    static HttpResponse<String> signed(AcsEmulator emulator, String method, String pathAndQuery, String body,
-                                       Map<String, String> extraHeaders) {
+    public static HttpResponse<String> signed(AcsEmulator emulator, String method, String pathAndQuery, String body,
+                                              Map<String, String> extraHeaders) {
         return signed(emulator, method, pathAndQuery, body, extraHeaders, ZonedDateTime.now(ZoneOffset.UTC));
     }
 
@@ -130,7 +130,7 @@ final class EmulatorClients {
     }
 
     /** An unsigned request (control API). */
-    static HttpResponse<String> unsigned(AcsEmulator emulator, String method, String path) {
+    public static HttpResponse<String> unsigned(AcsEmulator emulator, String method, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint()).resolve(path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
@@ -144,7 +144,7 @@ final class EmulatorClients {
     }
 
     /** An unsigned request with a JSON body (control API). */
-    static HttpResponse<String> control(AcsEmulator emulator, String method, String path, String json) {
+    public static HttpResponse<String> control(AcsEmulator emulator, String method, String path, String json) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint()).resolve(path))
                 .header("Content-Type", "application/json")

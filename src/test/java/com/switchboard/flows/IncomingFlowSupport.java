@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
-import com.switchboard.emulator.AcsEmulator;
 import com.switchboard.emulator.delivery.EventGridSchema;
 import com.switchboard.emulator.telephony.CallOperation;
 import com.switchboard.emulator.telephony.IncomingCallRequest;
 import com.switchboard.emulator.telephony.IncomingCallResult;
 import com.switchboard.emulator.telephony.PhoneBehaviour;
 import com.switchboard.emulator.telephony.PhoneRule;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,20 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * key presses go through the emulator's HTTP control API ({@code /emulator/callers},
  * {@code /emulator/calls/{id}/participants/{rawId}:press}), as a tool in another language would use them.
  */
-abstract class IncomingFlowSupport extends SwitchboardIntegrationTest {
+abstract class IncomingFlowSupport extends MediaFlowSupport {
 
     @Autowired
-    AcsEmulator emulator;
-    @Autowired
     CallbackInbox inbox;
-    @Autowired
-    ObjectMapper mapper;
     @LocalServerPort
     int port;
 
-    private static final String CERTIFICATE = "emulator/emulator-cert.pem";
-
-    private final HttpClient control = trustingTheEmulator();
     private List<Map<String, Object>> callersBefore;
     private List<PhoneRule> rulesBefore;
 
@@ -77,46 +56,6 @@ abstract class IncomingFlowSupport extends SwitchboardIntegrationTest {
         callers.add(Map.of("identity", phoneNumber, "answers", List.of(answers), "delay", 50, "toneInterval", 10));
         callers.addAll(callersBefore);
         control("PUT", "/emulator/callers", mapper.writeValueAsString(callers));
-    }
-
-    /** The participant presses these keys now (a running recognize and continuous DTMF hear them). */
-    void press(String callConnectionId, String rawId, String tones) throws Exception {
-        control("POST", "/emulator/calls/" + callConnectionId + "/participants/"
-                + URLEncoder.encode(rawId, StandardCharsets.UTF_8) + ":press", mapper.writeValueAsString(Map.of("tones", tones)));
-    }
-
-    /**
-     * What the call's participants heard, in order: the prompts of the emulator's media read (plays, hold music and
-     * recognizes' prompts, each with its outcome), as JSON.
-     */
-    String media(String callConnectionId) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(control("GET", "/emulator/calls/" + callConnectionId + "/media", null)).path("prompts").toString();
-    }
-
-    /** A request to the emulator's control API that must succeed; answers the body. */
-    private String control(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint().replaceAll("/$", "") + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = control.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return response.body();
-    }
-
-    private static HttpClient trustingTheEmulator() {
-        try (InputStream certificate = IncomingFlowSupport.class.getClassLoader().getResourceAsStream(CERTIFICATE)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trustManagers.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(tls).build();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot trust the emulator's certificate " + CERTIFICATE, e);
-        }
     }
 
     /** The identity (an agent) behaves so in the phone network: busy, no answer, ... */

@@ -30,7 +30,7 @@ class IvrMenuFlowIT extends IncomingFlowSupport {
         assertThat(variable(flow, "recognitionType")).isEqualTo("choices");
         assertThat(variable(flow, "agent")).isEqualTo("8:acs:sales-agent");
         assertThat(transferTarget(callConnectionId)).isEqualTo("8:acs:sales-agent");
-        assertThat(media(callConnectionId)).contains("Thank you for calling Contoso.",
+        assertThat(prompts(callConnectionId)).contains("Thank you for calling Contoso.",
                 "For sales, press 1 or say sales. For support, press 2 or say support.");
     }
 
@@ -73,7 +73,7 @@ class IvrMenuFlowIT extends IncomingFlowSupport {
         assertThat(variable(flow, "recognizedChoice")).isNull();
         assertThat(variable(flow, "agent")).isEqualTo("8:acs:operator");
         assertThat(transferTarget(callConnectionId)).isEqualTo("8:acs:operator");
-        String heard = media(callConnectionId);
+        String heard = prompts(callConnectionId);
         assertThat(heard.split("For sales, press 1", -1)).as("the menu, heard three times").hasSize(4);
         assertThat(activities(flow)).endsWith("transferred");
     }

@@ -8,27 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
-import com.switchboard.emulator.EmulatorSettings;
+import com.switchboard.emulator.EmulatorClients;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,10 +26,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What the tests of the media example flows share: starting a flow over the engine REST API as a client does,
@@ -52,8 +35,6 @@ import javax.net.ssl.TrustManagerFactory;
 abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
 
     protected static final String CALLER_ID = "+14255550100";
-    private static final String EMULATOR_CERTIFICATE = "emulator/emulator-cert.pem";
-    private static final DateTimeFormatter HMAC_DATE = DateTimeFormatter.ofPattern("E, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     @Autowired
     protected AcsEmulator emulator;
@@ -109,10 +90,15 @@ abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
      * the emulator's control API.
      */
     protected JsonNode media(String callConnectionId) {
-        HttpResponse<String> response = emulatorRequest("GET", "/emulator/calls/" + encode(callConnectionId) + "/media",
-                null, Map.of());
+        HttpResponse<String> response = EmulatorClients.unsigned(emulator, "GET",
+                "/emulator/calls/" + encode(callConnectionId) + "/media");
         assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(200);
         return read(response.body());
+    }
+
+    /** The prompts of {@link #media}: plays, hold music and recognizes' prompts, each with its outcome, as JSON. */
+    protected String prompts(String callConnectionId) {
+        return media(callConnectionId).path("prompts").toString();
     }
 
     /**
@@ -120,10 +106,16 @@ abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
      * /emulator/calls/{callConnectionId}/participants/{rawId}:press}.
      */
     protected void press(String callConnectionId, String rawId, String tones) {
-        HttpResponse<String> response = emulatorRequest("POST", "/emulator/calls/" + encode(callConnectionId)
-                + "/participants/" + encode(rawId) + ":press", mapper.createObjectNode().put("tones", tones).toString(),
-                Map.of());
-        assertThat(response.statusCode()).as("%s", response.body()).isBetween(200, 299);
+        control("POST", "/emulator/calls/" + encode(callConnectionId) + "/participants/" + encode(rawId) + ":press",
+                mapper.createObjectNode().put("tones", tones).toString());
+    }
+
+    /** A request to the emulator's control API that must succeed; answers the body. */
+    protected String control(String method, String path, String json) {
+        HttpResponse<String> response = json == null ? EmulatorClients.unsigned(emulator, method, path)
+                : EmulatorClients.control(emulator, method, path, json);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+        return response.body();
     }
 
     /**
@@ -131,8 +123,8 @@ abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
      * 2026-03-12, asked as any ACS client asks (HMAC-signed).
      */
     protected boolean onHold(String callConnectionId, String rawId) {
-        HttpResponse<String> response = signedGet("/calling/callConnections/" + encode(callConnectionId)
-                + "/participants?api-version=2026-03-12");
+        HttpResponse<String> response = EmulatorClients.signed(emulator, "GET", "/calling/callConnections/"
+                + encode(callConnectionId) + "/participants?api-version=2026-03-12", null, Map.of());
         assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(200);
         for (JsonNode participant : read(response.body()).path("value")) {
             if (participant.path("identifier").path("rawId").asText().equals(rawId)) {
@@ -140,58 +132,6 @@ abstract class MediaFlowSupport extends SwitchboardIntegrationTest {
             }
         }
         throw new AssertionError(rawId + " is not in the call " + callConnectionId + ": " + response.body());
-    }
-
-    private HttpResponse<String> signedGet(String pathAndQuery) {
-        try {
-            URI uri = URI.create(emulator.endpoint()).resolve(pathAndQuery);
-            String contentHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(new byte[0]));
-            String date = HMAC_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-            String toSign = "GET\n" + uri.getRawPath() + "?" + uri.getRawQuery() + "\n" + date + ";" + uri.getHost() + ";"
-                    + contentHash;
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(EmulatorSettings.DEFAULT_ACCESS_KEY), "HmacSHA256"));
-            String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-            return emulatorRequest("GET", pathAndQuery, null, Map.of("x-ms-date", date, "x-ms-content-sha256", contentHash,
-                    "Authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=" + signature));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> emulatorRequest(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint()).resolve(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        try {
-            return trustingTheEmulator().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A JDK HTTP client that trusts the emulator's self-signed certificate. */
-    private static HttpClient trustingTheEmulator() {
-        try (InputStream certificate = MediaFlowSupport.class.getClassLoader().getResourceAsStream(EMULATOR_CERTIFICATE)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509").generateCertificate(certificate));
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trustManagers.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(tls).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(String pathSegment) {

@@ -29,7 +29,7 @@ class PinCheckFlowIT extends IncomingFlowSupport {
         assertThat(variable(flow, "recognizedTones")).isEqualTo("1234");
         assertThat(variable(flow, "pinValid")).isEqualTo(true);
         assertThat(emulator.call(callConnectionId).orElseThrow().state()).isEqualTo("disconnected");
-        assertThat(media(callConnectionId)).contains("Please enter your four-digit PIN", "Thank you, your PIN is right.")
+        assertThat(prompts(callConnectionId)).contains("Please enter your four-digit PIN", "Thank you, your PIN is right.")
                 .doesNotContain("that was the last try");
     }
 

@@ -35,7 +35,7 @@ class PressZeroFlowIT extends IncomingFlowSupport {
         assertThat(timesPassed(flow, "keyIgnored")).isEqualTo(1);
         assertThat(timesPassed(flow, "transferToAgent")).isEqualTo(1);
         assertThat(transferTarget(callConnectionId)).isEqualTo(AGENT);
-        assertThat(media(callConnectionId)).as("the announcement, cut off").contains("press 0 at any time", "canceled");
+        assertThat(prompts(callConnectionId)).as("the announcement, cut off").contains("press 0 at any time", "canceled");
     }
 
     @Test
