@@ -9,15 +9,19 @@ import com.switchboard.callbacks.CallbackEvent;
 import com.switchboard.callbacks.CallbackEventsStored;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.engine.EngineTables;
+import com.switchboard.engine.JobStart;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -64,10 +68,14 @@ public class CallReconciler {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ExecutorService worker = Worker.named("call-reconciler");
+    private final CorrelationLanes lanes;
+    private final JobStart jobs;
 
     CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
                    RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
-                   ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+                   ObjectMapper mapper, Clock clock, MeterRegistry meters, CorrelationLanes lanes, JobStart jobs) {
+        this.lanes = lanes;
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.acs = acs;
         this.inbox = inbox;
@@ -81,16 +89,31 @@ public class CallReconciler {
     }
 
     /**
-     * After a start every live call is asked about, a batch after the other, as fast as ACS answers: its events may
-     * have come while no node listened.
+     * After a start, Switchboard catches up before the engine runs any job: the events the inbox holds from before
+     * are tried, and every live call is asked about, a batch after the other, as fast as ACS answers (its events may
+     * have come while no node listened). Only then, or after {@code catch-up-limit}, does the job executor start, so
+     * that a timer that fell due while the node was down cannot overtake the answer that came before it.
      */
     @EventListener(ApplicationReadyEvent.class)
     void afterStart() {
         Timestamp started = Timestamp.from(clock.instant());
+        Instant deadline = Instant.now().plus(properties.catchUpLimit());
+        CompletableFuture.delayedExecutor(properties.catchUpLimit().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> jobs.release("the catch-up after the start took longer than " + properties.catchUpLimit()));
         worker.submit(() -> {
-            for (List<WaitingCall> batch = waitingCalls(started, false); !batch.isEmpty() && !Thread.interrupted();
-                 batch = waitingCalls(started, false)) {
-                reconcile(batch, "after start");
+            try {
+                lanes.drainPending(deadline);
+                for (List<WaitingCall> batch = waitingCalls(started, false); !batch.isEmpty() && !Thread.interrupted();
+                     batch = waitingCalls(started, false)) {
+                    reconcile(batch, "after start");
+                }
+                lanes.awaitLanes(deadline);
+                jobs.release("caught up on the calls after the start");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Catching up on the calls after the start failed; jobs start now, the quiet-call look goes on", e);
+                jobs.release("the catch-up after the start failed");
             }
         });
     }

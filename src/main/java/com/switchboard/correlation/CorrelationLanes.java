@@ -6,14 +6,19 @@ import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -90,6 +95,33 @@ class CorrelationLanes {
             initialDelayString = "${switchboard.callbacks.sweep-interval}")
     void sweep() {
         inbox.callsWithPendingEvents().forEach(this::submit);
+    }
+
+    /**
+     * Tries every event still waiting in the inbox, also those stored before this node started, and waits until the
+     * lanes have done everything submitted to them so far (or the deadline has passed); false when it gave up.
+     */
+    boolean drainPending(Instant deadline) throws InterruptedException {
+        inbox.callsWithPendingEvents().forEach(this::submit);
+        return awaitLanes(deadline);
+    }
+
+    /** Waits until each lane has run what was submitted to it before this call, or the deadline has passed. */
+    boolean awaitLanes(Instant deadline) throws InterruptedException {
+        List<Future<?>> markers = new ArrayList<>();
+        for (ExecutorService lane : lanes) {
+            markers.add(lane.submit(() -> { }));
+        }
+        for (Future<?> marker : markers) {
+            try {
+                marker.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
     }
 
     void submit(String callConnectionId) {

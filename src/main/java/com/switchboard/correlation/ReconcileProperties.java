@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param after    a flow that has waited this long on a call with no event gets its call's state asked
  * @param interval how often quiet calls, and calls of ended flows, are looked for
  * @param batch    how many calls one look handles at most, so that a crowd of quiet calls cannot flood ACS
+ * @param catchUpLimit how long a start holds the engine's jobs back while it catches up on the calls at most
  */
 @ConfigurationProperties("switchboard.callbacks.reconcile")
-public record ReconcileProperties(Duration after, Duration interval, int batch) {
+public record ReconcileProperties(Duration after, Duration interval, int batch, Duration catchUpLimit) {
+
+    public ReconcileProperties {
+        catchUpLimit = catchUpLimit == null ? Duration.ofSeconds(30) : catchUpLimit;
+    }
 }

@@ -55,6 +55,7 @@ class CrashIT {
     private static final int CALLS = 30;
     private static final String PASSWORD = "Crash-Test-Pa55word";
     private static final Duration START = Duration.ofSeconds(120);
+    private static final String RING_TIMEOUT = "PT15S";
 
     @TempDir
     Path work;
@@ -255,8 +256,10 @@ class CrashIT {
     }
 
     private String startFlow(int port, String target, String participant) throws Exception {
+        // A ring timeout shorter than the node is down: the timers of calls whose CallConnected was lost are due
+        // when it comes back, and the catch-up must deliver the answer (reconciled) before any of them fires.
         String body = "{\"variables\": {\"target\": {\"value\": \"" + target + "\"}, \"participant\": {\"value\": \""
-                + participant + "\"}}}";
+                + participant + "\"}, \"ringTimeout\": {\"value\": \"" + RING_TIMEOUT + "\"}}}";
         HttpResponse<String> response = http.send(request(port, "/engine-rest/process-definition/key/outbound-call/start")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
