@@ -45,7 +45,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * Switchboard as it is deployed, in a JVM of its own (the packaged jar), killed with SIGKILL in the middle of its
  * calls (callbacks arriving, actions running) and started again. ACS here retries a callback twice, 200 ms apart,
- * so what it sent while the node was down is lost and only reconciliation can tell the flows. Then: every callback
+ * so what it sent while the node was down is lost and only reconciliation can tell the flows; the flows' ring
+ * timeouts fall due while it is down, so they would fire before that news if jobs started first. Then: every callback
  * ACS had an answer 2xx for is in the inbox; no action reached ACS twice; every flow ended on the branch the call
  * really took; no call is left live; no incident. On H2 (the embedded default) and, where a database is given, on
  * PostgreSQL.
