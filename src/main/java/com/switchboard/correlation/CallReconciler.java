@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -73,9 +74,9 @@ public class CallReconciler {
 
     CallReconciler(JdbcTemplate jdbc, CallAutomationGateway acs, CallbackInbox inbox, PendingOperations pending,
                    RuntimeService runtime, ApplicationEventPublisher publisher, ReconcileProperties properties,
-                   ObjectMapper mapper, Clock clock, MeterRegistry meters, CorrelationLanes lanes, JobStart jobs) {
+                   ObjectMapper mapper, Clock clock, MeterRegistry meters, CorrelationLanes lanes, Optional<JobStart> jobs) {
         this.lanes = lanes;
-        this.jobs = jobs;
+        this.jobs = jobs.orElse(why -> { }); // a node without jobs
         this.jdbc = jdbc;
         this.acs = acs;
         this.inbox = inbox;

@@ -8,6 +8,7 @@ import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -26,6 +27,7 @@ public class JobExecutorConfiguration {
 
     /** The job executor the starter would make, but one that starts only when both asked and released. */
     @Bean
+    @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
     HeldBackJobExecutor jobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor taskExecutor, CamundaBpmProperties camunda) {
         HeldBackJobExecutor executor = new HeldBackJobExecutor();
         executor.setTaskExecutor(taskExecutor);
