@@ -57,6 +57,14 @@ public final class ActionContext {
         execution.setVariable(name, value);
     }
 
+    /** The flow's current value of one of the spec's outputs (an event may have written it since the action began). */
+    public Object currentOutput(String name) {
+        if (!spec.outputs().contains(name)) {
+            throw new IllegalStateException(spec.bean() + " reads " + name + ", which its spec does not declare");
+        }
+        return execution.getVariable(name);
+    }
+
     /**
      * The operation context sent with this action, so that its result event resumes a wait on this flow's
      * branch and no other ({@link OperationContexts}: how it is made, kept and matched).

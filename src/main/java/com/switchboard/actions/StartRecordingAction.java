@@ -50,7 +50,15 @@ class StartRecordingAction extends CallAction {
         RecordingInfo recording = acs.startRecording(new StartRecordingRequest(callConnectionId,
                 action.get(SERVER_CALL_ID), action.get(CONTENT), action.get(CHANNEL), action.get(FORMAT),
                 action.get(PAUSE_ON_START), callbackUrl), action.requestKey());
+        // RecordingStateChanged can be correlated before this step commits (the step then runs again, and ACS answers
+        // the repeated request as it answered the first): the state that event wrote for this recording is newer
+        // than the one in the answer to the start.
+        boolean stateKnown = recording.recordingId() != null
+                && recording.recordingId().equals(action.currentOutput("recordingId"))
+                && action.currentOutput("recordingState") != null;
         action.output("recordingId", recording.recordingId());
-        action.output("recordingState", recording.recordingState());
+        if (!stateKnown) {
+            action.output("recordingState", recording.recordingState());
+        }
     }
 }
