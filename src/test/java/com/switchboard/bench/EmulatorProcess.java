@@ -33,6 +33,11 @@ import org.springframework.core.io.ClassPathResource;
 final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
+    /** Characters a second a text prompt lasts. */
+    static final int SPEECH_RATE = 2000;
+    /** The callers of the IVR menu flow: each presses 1 this long after the menu's prompt starts. */
+    static final String IVR_CALLERS = "4:+1425557*";
+    static final String IVR_KEY_DELAY = "20ms";
 
     private final Process process;
     private final int port;
@@ -66,6 +71,11 @@ final class EmulatorProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "-Dswitchboard.emulator.port=0",
                 "-Dswitchboard.emulator.answer-delay=0s",
+                // Prompts as short as the IVR menu flow's keys allow: the benchmark measures Switchboard, not speech.
+                "-Dswitchboard.emulator.media.speech-rate=" + SPEECH_RATE,
+                "-Dswitchboard.emulator.callers[0].identity=" + IVR_CALLERS,
+                "-Dswitchboard.emulator.callers[0].answers[0]=press 1",
+                "-Dswitchboard.emulator.callers[0].delay=" + IVR_KEY_DELAY,
                 AcsEmulatorMain.class.getName()))
                 .redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -112,6 +122,12 @@ final class EmulatorProcess implements AutoCloseable {
     /** The emulator's record of a call, with the time of every operation it received; empty once it is forgotten. */
     Optional<JsonNode> call(String callConnectionId) {
         return Optional.ofNullable(send(HttpRequest.newBuilder(uri("/emulator/calls/" + callConnectionId)).GET()));
+    }
+
+    /** A request to the control API with a JSON body, which must succeed; answers its JSON. */
+    JsonNode control(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private JsonNode send(HttpRequest.Builder request) {

@@ -52,7 +52,7 @@ import org.springframework.util.FileSystemUtils;
  *   <li>callback ingestion (events correlated per second, receipt-to-commit latency) with 100, 1,000 and 10,000
  *       live calls waiting, next to the bare engine (a) and the naive variable lookup (b) on the same calls;</li>
  *   <li>whole outbound-call flows per second and the time from a callback to the next ACS request, next to a
- *       hand-written handler (c);</li>
+ *       hand-written handler (c); the IVR menu flow's rate and its time from the caller's key to the transfer;</li>
  *   <li>heap per live call.</li>
  * </ol>
  * Figures are written by {@link BenchmarkReport}; this is a measurement, not a test of the figures.
@@ -103,6 +103,7 @@ class SwitchboardBenchmark {
             report.setting("Database", "H2 file database (" + app.getEnvironment().getProperty("spring.datasource.url") + ")");
 
             wholeFlows(report, emulator);
+            ivrMenuFlows(report, app.getEnvironment().getProperty("local.server.port", Integer.class));
             report.heap(0, usedHeapAfterGc(), h2CacheBytes());
             List<LiveCall> live = new ArrayList<>();
             for (int level : LIVE_CALLS) {
@@ -264,6 +265,73 @@ class SwitchboardBenchmark {
     private static List<String> latest(Collection<String> calls, Function<String, Instant> connected) {
         return calls.stream().filter(call -> connected.apply(call) != null)
                 .sorted(Comparator.comparing(connected).reversed()).limit(300).toList();
+    }
+
+    // ---- 2b. The IVR menu flow --------------------------------------------------------------------------------
+
+    /**
+     * {@code processes/ivr-menu.bpmn} as shipped, started as in production: the emulator rings the line, Event Grid
+     * delivers IncomingCall, the routing decision picks the flow; answer, greeting, menu (the caller presses 1),
+     * transfer to the sales agent. Flows per second in a closed loop, and the time from the key (RecognizeCompleted's
+     * time, as the emulator stamped it) to the emulator's receipt of the transfer request, at half that rate.
+     */
+    private void ivrMenuFlows(BenchmarkReport report, int port) throws Exception {
+        emulator.control("PUT", "/emulator/event-grid",
+                "{\"url\": \"http://localhost:" + port + "/api/incoming-calls\", \"schema\": \"EventGrid\"}");
+        runIvrMenuFlows(Duration.ofSeconds(10), Duration.ofSeconds(1)); // warm-up
+        FlowLoad.Result max = runIvrMenuFlows(Duration.ofSeconds(5), FLOW_PHASE);
+        double moderate = max.perSecond() / 2;
+        long firstEvent = maxInboxId();
+        long finishedBefore = finishedIvrMenuFlows();
+        int started = FlowLoad.openLoop(moderate, PHASE, i -> placeIvrCall("moderate", i));
+        awaitUntil(Duration.ofMinutes(2), () -> finishedIvrMenuFlows() - finishedBefore >= started);
+        Latency keyToTransfer = keyToTransfer(firstEvent);
+        long notTransferred = history.createHistoricProcessInstanceQuery().processDefinitionKey("ivr-menu").finished()
+                .count() - history.createHistoricActivityInstanceQuery().activityId("transferred").finished().count();
+        report.ivrMenu(max.perSecond(), keyToTransfer, moderate);
+        report.failures("ivr-menu flows that ended other than 'Transferred'", notTransferred);
+    }
+
+    private FlowLoad.Result runIvrMenuFlows(Duration warmUp, Duration measured) throws Exception {
+        long finishedBefore = finishedIvrMenuFlows();
+        String run = Long.toString(System.nanoTime() % 1000);
+        FlowLoad.Result result = FlowLoad.closedLoop(FLOWS_IN_FLIGHT, warmUp, measured, i -> placeIvrCall(run, i),
+                () -> finishedIvrMenuFlows() - finishedBefore);
+        awaitUntil(Duration.ofMinutes(2), () -> finishedIvrMenuFlows() - finishedBefore >= result.started());
+        return result;
+    }
+
+    /** A caller (scripted in the emulator to press 1) rings the IVR menu's line. */
+    private void placeIvrCall(String run, int i) {
+        String from = EmulatorProcess.IVR_CALLERS.replace("4:", "").replace("*", "") + String.format("%04d", i % 10_000);
+        emulator.control("POST", "/emulator/incoming-calls",
+                "{\"from\": \"" + from + "\", \"to\": \"+18005550110\", \"callerDisplayName\": \"bench " + run + "\"}");
+    }
+
+    private long finishedIvrMenuFlows() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("ivr-menu").finished().count();
+    }
+
+    /** From the key press (RecognizeCompleted's own time) to the emulator's receipt of the transfer it leads to. */
+    private Latency keyToTransfer(long afterInboxId) {
+        Map<String, Instant> pressed = new LinkedHashMap<>();
+        jdbc.query("select call_connection_id, payload from callback_inbox where id > ? and event_type = "
+                + "'Microsoft.Communication.RecognizeCompleted' order by id", rs -> {
+                    try {
+                        JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(2));
+                        JsonNode first = event.isArray() ? event.get(0) : event;
+                        pressed.put(rs.getString(1), Instant.parse(first.path("time").asText()));
+                    } catch (IOException | RuntimeException e) {
+                        throw new IllegalStateException("an unreadable RecognizeCompleted in the inbox", e);
+                    }
+                }, afterInboxId);
+        Histogram micros = Latency.histogram();
+        for (String call : latest(pressed.keySet(), pressed::get)) {
+            emulator.call(call).flatMap(record -> firstOperation(record.path("operations"), "TransferToParticipant",
+                    pressed.get(call))).ifPresent(at -> Latency.recordMicros(micros,
+                    Duration.between(pressed.get(call), at).toNanos() / 1000));
+        }
+        return Latency.of(micros);
     }
 
     // ---- 1. Callback ingestion ------------------------------------------------------------------------------
