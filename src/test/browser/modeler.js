@@ -11,7 +11,9 @@ const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 
-const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecognitionToneReceived', 'PlayCompleted' ];
+// The last one again: a second wait for an event uses the diagram's message of that name.
+const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecognitionToneReceived', 'PlayCompleted',
+  'CallDisconnected' ];
 
 (async () => {
   const [ pluginDir, outDir, shots ] = process.argv.slice(2).map(dir => path.resolve(dir));
@@ -99,7 +101,7 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
           label: e.label ? { x: e.label.x, y: e.label.y, width: e.label.width, height: e.label.height } : null,
           source: e.source ? e.source.id : null, target: e.target ? e.target.id : null,
           message: definition && definition.messageRef ? { id: definition.messageRef.id, name: definition.messageRef.name,
-            inDefinitions: definition.messageRef.$parent && definition.messageRef.$parent.$type === 'bpmn:Definitions' } : null,
+            inDefinitions: window.modeler.getDefinitions().rootElements.includes(definition.messageRef) } : null,
           timer: definition && definition.timeDuration ? definition.timeDuration.body : null,
           template: bo.get ? bo.get('camunda:modelerTemplate') || null : null,
           delegateExpression: bo.get ? bo.get('camunda:delegateExpression') || null : null,

@@ -1,0 +1,264 @@
+package com.switchboard.modeler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.BrowserScripts;
+import com.switchboard.EngineRestDeployments;
+import com.switchboard.SwitchboardIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The Camunda Modeler plugin as an analyst uses it, in bpmn-js' Modeler in headless Chromium
+ * ({@code src/test/browser/modeler.js}, loading the bundle {@code mvn package} built): every block of the catalogue
+ * dropped from the palette's "Call blocks" menu, read back from the canvas (task with its template applied, gateway,
+ * one message catch event per outcome with its message in the definitions, a timer; laid out left to right with
+ * nothing overlapping), and the exported diagrams deployed over the engine REST API as Modeler deploys them, where
+ * Switchboard's deploy checks take them; the flow made of the Create call and Hang up blocks then runs against the
+ * emulator to the end its outcome leads to.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CallBlocksModelerIT extends SwitchboardIntegrationTest {
+
+    private static final Path PLUGIN = CallBlocksCatalogue.BASE.resolve("src/main/modeler-plugin");
+    private static final Path OUT = Path.of("target", "modeler-blocks");
+    private static final Path SHOTS = BrowserScripts.SCREENSHOTS.resolve("modeler");
+    private static final String CALLER_ID = "+14255550100";
+
+    @Autowired
+    ObjectMapper mapper;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RepositoryService repository;
+
+    private JsonNode result;
+    private final List<String> deployments = new ArrayList<>();
+
+    @BeforeAll
+    void dropEveryBlockInTheBrowser() throws IOException, InterruptedException {
+        assertThat(PLUGIN.resolve("dist/client.js")).as("the plugin's bundle, built by mvn package").exists();
+        result = BrowserScripts.run(mapper, "modeler.js", SHOTS.resolve("create-call-block.png"),
+                List.of(PLUGIN.toString(), OUT.toString(), SHOTS.toString()));
+    }
+
+    @AfterAll
+    void deleteDeployments() {
+        deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+
+    @Test
+    @Order(1)
+    void thePluginLoadsWithoutErrors() {
+        assertThat(result.path("errors")).as("errors in the page").isEmpty();
+        assertThat(result.path("pluginModules").asInt()).as("bpmn-js modules the plugin registered").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void everyActionsBlockIsItsTemplatedTaskWithItsOutcomesAndATimer() throws IOException {
+        JsonNode catalogue = mapper.readTree(CallBlocksCatalogue.CATALOGUE.toFile());
+        assertThat(catalogue.path("actions")).hasSizeGreaterThan(20);
+        for (JsonNode action : catalogue.path("actions")) {
+            String bean = action.path("bean").asText();
+            List<JsonNode> elements = dropped("switchboard-block-" + bean);
+            JsonNode task = single(elements, "bpmn:ServiceTask", bean);
+            assertThat(task.path("name").asText()).isEqualTo(action.path("title").asText());
+            assertThat(task.path("template").asText()).isEqualTo("com.switchboard." + bean);
+            assertThat(task.path("delegateExpression").asText()).isEqualTo("${" + bean + "}");
+            List<String> outcomes = texts(action.path("outcomes"));
+            if (outcomes.isEmpty()) {
+                assertThat(elements).as("%s: the task alone", bean).hasSize(1);
+                continue;
+            }
+            JsonNode gateway = single(elements, "bpmn:EventBasedGateway", bean);
+            List<JsonNode> events = elements.stream().filter(e -> e.path("type").asText().equals("bpmn:IntermediateCatchEvent"))
+                    .sorted(Comparator.comparingInt(e -> e.path("bounds").path("y").asInt())).toList();
+            List<JsonNode> messages = events.stream().filter(e -> !e.path("message").isNull()).toList();
+            assertThat(messages).as("%s: one message catch event per outcome, top to bottom", bean)
+                    .extracting(e -> e.path("message").path("name").asText()).containsExactlyElementsOf(outcomes);
+            assertThat(messages).allSatisfy(event -> {
+                assertThat(event.path("message").path("inDefinitions").asBoolean()).as("message in the definitions").isTrue();
+                assertThat(event.path("message").path("id").asText())
+                        .isEqualTo("Message_" + event.path("message").path("name").asText());
+            });
+            assertThat(events.get(events.size() - 1).path("timer").asText()).as("%s: the timer last", bean)
+                    .isEqualTo(catalogue.path("timeout").asText());
+            assertThat(events).hasSize(outcomes.size() + 1);
+
+            List<JsonNode> flows = elements.stream().filter(e -> e.path("type").asText().equals("bpmn:SequenceFlow")).toList();
+            assertThat(flows).extracting(flow -> flow.path("source").asText() + ">" + flow.path("target").asText())
+                    .containsExactlyInAnyOrderElementsOf(concat(List.of(id(task) + ">" + id(gateway)),
+                            events.stream().map(event -> id(gateway) + ">" + id(event)).toList()));
+
+            // Readable: the gateway right of the task, the events right of the gateway, nothing on top of another.
+            JsonNode taskBounds = task.path("bounds");
+            JsonNode gatewayBounds = gateway.path("bounds");
+            assertThat(x(gatewayBounds)).as("%s: gateway right of the task", bean).isGreaterThan(right(taskBounds));
+            assertThat(events).allSatisfy(event -> assertThat(x(event.path("bounds"))).isGreaterThan(right(gatewayBounds)));
+            List<JsonNode> boxes = new ArrayList<>();
+            elements.stream().filter(e -> !e.path("bounds").isNull()).forEach(e -> {
+                boxes.add(e.path("bounds"));
+                if (!e.path("label").isNull()) {
+                    boxes.add(e.path("label"));
+                }
+            });
+            for (int i = 0; i < boxes.size(); i++) {
+                for (int j = i + 1; j < boxes.size(); j++) {
+                    assertThat(overlap(boxes.get(i), boxes.get(j))).as("%s: %s and %s overlap", bean, boxes.get(i),
+                            boxes.get(j)).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aWaitForBlockIsAMessageCatchEventForItsEvent() {
+        for (String event : List.of("CallDisconnected", "ParticipantsUpdated", "ContinuousDtmfRecognitionToneReceived")) {
+            List<JsonNode> elements = dropped("switchboard-wait-" + event);
+            JsonNode wait = single(elements, "bpmn:IntermediateCatchEvent", event);
+            assertThat(elements).hasSize(1);
+            assertThat(wait.path("message").path("name").asText()).isEqualTo(event);
+            assertThat(wait.path("message").path("inDefinitions").asBoolean()).isTrue();
+        }
+        // A second wait for an event the diagram has a message for already uses that message.
+        List<JsonNode> again = dropped("switchboard-wait-CallDisconnected");
+        assertThat(again.get(0).path("message").path("id").asText()).isEqualTo("Message_CallDisconnected");
+    }
+
+    @Test
+    @Order(4)
+    void theDiagramOfEveryBlockDeploysThroughSwitchboardsChecks() throws IOException {
+        String xml = Files.readString(Path.of(result.path("files").path("allBlocks").asText()));
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Bpmn.validateModel(model);
+        assertThat(model.getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
+            assertThat(task.isCamundaAsyncBefore()).isEqualTo(!task.getCamundaDelegateExpression().equals("${checkStartVariables}"));
+            assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplateVersion")).isEqualTo("1");
+        });
+        List<String> messageNames = model.getModelElementsByType(Message.class).stream().map(Message::getName).toList();
+        assertThat(messageNames).as("one message per event, however many blocks wait for it").doesNotHaveDuplicates()
+                .contains("CallConnected", "CallDisconnected", "RecognizeCompleted");
+        deploy("modeler-all-blocks.bpmn", xml);
+    }
+
+    @Test
+    @Order(5)
+    void theFlowMadeOfBlocksCallsAndHangsUp() throws IOException {
+        deploy("modeler-create-call.bpmn", Files.readString(Path.of(result.path("files").path("createCallFlow").asText())));
+
+        ProcessInstance answered = start("modeler-create-call", variables("+14255550123"));
+        awaitEnded(answered);
+        assertThat(activityNames(answered)).containsSubsequence("Call requested", "Create call", "Call connected",
+                "Hang up", "Call disconnected", "Hung up").doesNotContain("Not reached", "No answer");
+
+        ProcessInstance busy = start("modeler-create-call", variables("+15550000486"));
+        awaitEnded(busy);
+        assertThat(activityNames(busy)).containsSubsequence("Create call", "Create call failed", "Not reached")
+                .doesNotContain("Hang up", "Call connected");
+        assertThat(variable(busy, "lastResultCode")).hasToString("486");
+    }
+
+    private void deploy(String file, String xml) {
+        ResponseEntity<JsonNode> deployed = EngineRestDeployments.deploy(http, "modeler-blocks", file, xml);
+        assertThat(deployed.getStatusCode().value()).as("deploying %s: %s", file, deployed.getBody()).isEqualTo(200);
+        deployments.add(deployed.getBody().path("id").asText());
+    }
+
+    private static Map<String, Object> variables(String target) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("target", target);
+        variables.put("callerId", CALLER_ID);
+        return variables;
+    }
+
+    private List<String> activityNames(ProcessInstance instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricActivityInstance::getActivityName).filter(name -> name != null).toList();
+    }
+
+    /** The elements of the last drop from that menu entry. */
+    private List<JsonNode> dropped(String entry) {
+        List<JsonNode> found = null;
+        for (JsonNode block : result.path("blocks")) {
+            if (block.path("entry").asText().equals(entry)) {
+                found = new ArrayList<>();
+                block.path("elements").forEach(found::add);
+            }
+        }
+        assertThat(found).as("the browser dropped %s", entry).isNotNull();
+        return found;
+    }
+
+    private static JsonNode single(List<JsonNode> elements, String type, String what) {
+        List<JsonNode> ofType = elements.stream().filter(e -> e.path("type").asText().equals(type)).toList();
+        assertThat(ofType).as("%s: one %s", what, type).hasSize(1);
+        return ofType.get(0);
+    }
+
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        return x(a) < right(b) && x(b) < right(a) && y(a) < bottom(b) && y(b) < bottom(a);
+    }
+
+    private static String id(JsonNode element) {
+        return element.path("id").asText();
+    }
+
+    private static double x(JsonNode bounds) {
+        return bounds.path("x").asDouble();
+    }
+
+    private static double y(JsonNode bounds) {
+        return bounds.path("y").asDouble();
+    }
+
+    private static double right(JsonNode bounds) {
+        return x(bounds) + bounds.path("width").asDouble();
+    }
+
+    private static double bottom(JsonNode bounds) {
+        return y(bounds) + bounds.path("height").asDouble();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
