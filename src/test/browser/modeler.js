@@ -1,7 +1,8 @@
 // Drives the Modeler plugin (src/main/modeler-plugin, its built dist/client.js) in bpmn-js' Modeler in headless
 // Chromium, as an analyst uses it: the palette's "Call blocks" entry, an entry of its menu, a click on the canvas to
 // drop the block. Writes into <out dir>:
-//   all-blocks.bpmn        every action's block and a few "Wait for" blocks, each dropped on a diagram of its own area
+//   all-blocks-as-dropped.bpmn  every action's block and a few "Wait for" blocks, each in an area of its own
+//   all-blocks.bpmn        the same with the one field the analyst must add: a start variable for Check start variables
 //   create-call-flow.bpmn  start -> Create call block -> on CallConnected the Hang up block -> ends; completed with
 //                          bpmn-js' modeling API as an analyst completes it by hand (connections, end events, inputs)
 // and screenshots into <screenshot dir>. Prints one JSON line: the blocks as dropped (their shapes, labels and
@@ -149,7 +150,22 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
     }
     await tab.evaluate(() => window.modeler.get('canvas').zoom('fit-viewport'));
     await tab.screenshot({ path: path.join(shots, 'all-blocks.png') });
-    result.files.allBlocks = await save('all-blocks.bpmn', 'modeler-all-blocks', 'Every call block');
+    result.files.allBlocksAsDropped = await save('all-blocks-as-dropped.bpmn', 'modeler-all-blocks', 'Every call block');
+    // What the analyst adds before it deploys: the start variable that Check start variables checks (its Inputs).
+    await tab.evaluate(() => {
+      const modeling = window.modeler.get('modeling');
+      const bpmnFactory = window.modeler.get('bpmnFactory');
+      const task = window.modeler.get('elementRegistry')
+        .find(e => e.businessObject.get && e.businessObject.get('camunda:delegateExpression') === '${checkStartVariables}');
+      const parameter = bpmnFactory.create('camunda:InputParameter', { name: 'target', value: 'party' });
+      const inputOutput = bpmnFactory.create('camunda:InputOutput', { inputParameters: [ parameter ] });
+      const extensionElements = bpmnFactory.create('bpmn:ExtensionElements', { values: [ inputOutput ] });
+      parameter.$parent = inputOutput;
+      inputOutput.$parent = extensionElements;
+      extensionElements.$parent = task.businessObject;
+      modeling.updateModdleProperties(task, task.businessObject, { extensionElements });
+    });
+    result.files.allBlocks = await save('all-blocks.bpmn');
 
     // A runnable flow made of blocks: start -> Create call -> on CallConnected Hang up -> end.
     await tab.evaluate(() => window.startModeler());

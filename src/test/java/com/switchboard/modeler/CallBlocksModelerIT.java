@@ -188,6 +188,17 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
         assertThat(variable(busy, "lastResultCode")).hasToString("486");
     }
 
+    @Test
+    @Order(4)
+    void aCheckOfStartVariablesThatNamesNoneIsRefusedSayingWhatToAdd() throws IOException {
+        String xml = Files.readString(Path.of(result.path("files").path("allBlocksAsDropped").asText()));
+        ResponseEntity<JsonNode> refused = EngineRestDeployments.deploy(http, "modeler-blocks", "as-dropped.bpmn", xml);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode errors = refused.getBody().path("details").path("as-dropped.bpmn").path("errors");
+        assertThat(errors).as("the one thing left to fill in: %s", errors).hasSize(1);
+        assertThat(errors.get(0).path("message").asText()).contains("Check start variables", "names none");
+    }
+
     private void deploy(String file, String xml) {
         ResponseEntity<JsonNode> deployed = EngineRestDeployments.deploy(http, "modeler-blocks", file, xml);
         assertThat(deployed.getStatusCode().value()).as("deploying %s: %s", file, deployed.getBody()).isEqualTo(200);
