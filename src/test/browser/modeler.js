@@ -3,8 +3,9 @@
 // drop the block. Writes into <out dir>:
 //   all-blocks-as-dropped.bpmn  every action's block and a few "Wait for" blocks, each in an area of its own
 //   all-blocks.bpmn        the same with the one field the analyst must add: a start variable for Check start variables
-//   create-call-flow.bpmn  start -> Create call block -> on CallConnected the Hang up block -> ends; completed with
-//                          bpmn-js' modeling API as an analyst completes it by hand (connections, end events, inputs)
+//   create-call-flow.bpmn  start -> Create call block -> on CallConnected the Hang up block (appended from the context
+//                          pad) -> ends; completed with bpmn-js' modeling API as an analyst completes it by hand
+//                          (connections, end events, the task's fields)
 // and screenshots into <screenshot dir>. Prints one JSON line: the blocks as dropped (their shapes, labels and
 // messages, read back from the canvas) and the two files.
 // Usage: node modeler.js <plugin dir> <out dir> <screenshot dir>
@@ -148,7 +149,10 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
       const ids = await drop(entry, await next());
       result.blocks.push({ entry, elements: await describe(ids) });
     }
-    await tab.evaluate(() => window.modeler.get('canvas').zoom('fit-viewport'));
+    await tab.evaluate(() => {
+      window.modeler.get('selection').select(null);
+      window.modeler.get('canvas').zoom('fit-viewport');
+    });
     await tab.screenshot({ path: path.join(shots, 'all-blocks.png') });
     result.files.allBlocksAsDropped = await save('all-blocks-as-dropped.bpmn', 'modeler-all-blocks', 'Every call block');
     // What the analyst adds before it deploys: the start variable that Check start variables checks (its Inputs).
@@ -171,8 +175,20 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
     await tab.evaluate(() => window.startModeler());
     const call = await describe(await drop('switchboard-block-createCall', { x: 420, y: 260 }));
     const connected = call.find(e => e.name === 'Call connected');
-    const hangUp = await describe(await drop('switchboard-block-hangUp',
-      { x: connected.bounds.x + 330, y: connected.bounds.y + 57 }));
+    // The Hang up block appended after "Call connected" from its context pad, connected to it by the append.
+    const before = await tab.evaluate(() => window.modeler.get('elementRegistry').getAll().map(e => e.id));
+    const connectedAt = await toScreen({ x: connected.bounds.x + 18, y: connected.bounds.y + 18 });
+    await tab.mouse.click(connectedAt.x, connectedAt.y);
+    await tab.click('.djs-context-pad .entry[data-action="switchboard.append-call-block"]');
+    await tab.waitForSelector('.djs-popup .djs-popup-results');
+    await tab.locator('.djs-popup input').pressSequentially('hang up');
+    await tab.waitForTimeout(100);
+    await tab.screenshot({ path: path.join(shots, 'append-call-block-menu.png') });
+    await tab.click('.djs-popup .entry[data-id="switchboard-block-hangUp"]');
+    const hangUp = await describe(await tab.evaluate(ids => window.modeler.get('elementRegistry').getAll()
+      .map(e => e.id).filter(id => !ids.includes(id)), before));
+    result.appended = hangUp;
+    result.appendedAfter = connected;
     result.flow = await tab.evaluate(({ call, hangUp }) => {
       const registry = window.modeler.get('elementRegistry');
       const modeling = window.modeler.get('modeling');
@@ -187,7 +203,6 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
         const shape = modeling.appendShape(after, { type: 'bpmn:EndEvent' });
         modeling.updateProperties(shape, { name });
       };
-      modeling.connect(byName(call, 'Call connected'), task(hangUp));
       end(byName(call, 'Create call failed'), 'Not reached');
       end(byName(call, 'Timed out'), 'No answer');
       end(byName(hangUp, 'Call disconnected'), 'Hung up');

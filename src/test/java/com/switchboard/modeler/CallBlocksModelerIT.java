@@ -156,6 +156,25 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    @Order(3)
+    void aBlockAppendedFromTheContextPadFollowsTheElementConnectedAndInLine() {
+        List<JsonNode> appended = new ArrayList<>();
+        result.path("appended").forEach(appended::add);
+        JsonNode task = single(appended, "bpmn:ServiceTask", "the appended Hang up block");
+        assertThat(task.path("name").asText()).isEqualTo("Hang up");
+        JsonNode after = result.path("appendedAfter");
+        assertThat(after.path("name").asText()).isEqualTo("Call connected");
+        assertThat(appended).as("a sequence flow from the element it follows to its task")
+                .anySatisfy(flow -> assertThat(flow.path("source").asText() + ">" + flow.path("target").asText())
+                        .isEqualTo(id(after) + ">" + id(task)));
+        assertThat(x(task.path("bounds"))).as("right of it").isGreaterThan(right(after.path("bounds")));
+        JsonNode bounds = task.path("bounds");
+        assertThat(appended).filteredOn(e -> e.path("type").asText().equals("bpmn:EventBasedGateway")).singleElement()
+                .satisfies(gateway -> assertThat(y(gateway.path("bounds")) + 25).as("gateway in line with the task")
+                        .isEqualTo(y(bounds) + bounds.path("height").asDouble() / 2));
+    }
+
+    @Test
     @Order(4)
     void theDiagramOfEveryBlockDeploysThroughSwitchboardsChecks() throws IOException {
         String xml = Files.readString(Path.of(result.path("files").path("allBlocks").asText()));
