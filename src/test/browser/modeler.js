@@ -123,6 +123,20 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
     await tab.mouse.click(1300, 850);
     await tab.screenshot({ path: path.join(shots, 'create-call-block.png') });
 
+    // One Undo takes the dropped block and the messages it added back; Redo brings them again.
+    result.undo = await tab.evaluate(() => {
+      const count = () => ({
+        elements: window.modeler.get('elementRegistry').filter(e => e.type !== 'label' && e.type !== 'bpmn:Process').length,
+        messages: window.modeler.getDefinitions().rootElements.filter(r => r.$type === 'bpmn:Message').map(m => m.name)
+      });
+      const commandStack = window.modeler.get('commandStack');
+      const dropped = count();
+      commandStack.undo();
+      const undone = count();
+      commandStack.redo();
+      return { dropped, undone, redone: count() };
+    });
+
     // Every block, each in an area of its own (the view moves to it, the drop is at the same screen point).
     const actions = await tab.evaluate(() => window.modeler.get('switchboardBlockFactory').actions()
       .map(action => action.bean));

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -142,6 +143,18 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
 
     @Test
     @Order(3)
+    void oneUndoTakesTheBlockAndItsNewMessagesBack() {
+        JsonNode undo = result.path("undo");
+        assertThat(undo.path("dropped").path("elements").asInt()).as("start event, task, gateway, 3 events, 4 flows")
+                .isEqualTo(10);
+        assertThat(texts(undo.path("dropped").path("messages"))).containsExactly("CallConnected", "CreateCallFailed");
+        assertThat(undo.path("undone").path("elements").asInt()).as("the start event alone").isEqualTo(1);
+        assertThat(undo.path("undone").path("messages")).isEmpty();
+        assertThat(undo.path("redone")).isEqualTo(undo.path("dropped"));
+    }
+
+    @Test
+    @Order(4)
     void aWaitForBlockIsAMessageCatchEventForItsEvent() {
         for (String event : List.of("CallDisconnected", "ParticipantsUpdated", "ContinuousDtmfRecognitionToneReceived")) {
             List<JsonNode> elements = dropped("switchboard-wait-" + event);
@@ -156,7 +169,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aBlockAppendedFromTheContextPadFollowsTheElementConnectedAndInLine() {
         List<JsonNode> appended = new ArrayList<>();
         result.path("appended").forEach(appended::add);
@@ -175,7 +188,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void theDiagramOfEveryBlockDeploysThroughSwitchboardsChecks() throws IOException {
         String xml = Files.readString(Path.of(result.path("files").path("allBlocks").asText()));
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -191,7 +204,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theFlowMadeOfBlocksCallsAndHangsUp() throws IOException {
         deploy("modeler-create-call.bpmn", Files.readString(Path.of(result.path("files").path("createCallFlow").asText())));
 
@@ -208,7 +221,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(8)
     void aCheckOfStartVariablesThatNamesNoneIsRefusedSayingWhatToAdd() throws IOException {
         String xml = Files.readString(Path.of(result.path("files").path("allBlocksAsDropped").asText()));
         ResponseEntity<JsonNode> refused = EngineRestDeployments.deploy(http, "modeler-blocks", "as-dropped.bpmn", xml);
@@ -216,6 +229,20 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
         JsonNode errors = refused.getBody().path("details").path("as-dropped.bpmn").path("errors");
         assertThat(errors).as("the one thing left to fill in: %s", errors).hasSize(1);
         assertThat(errors.get(0).path("message").asText()).contains("Check start variables", "names none");
+    }
+
+    @Test
+    @Order(9)
+    void theFlowMadeOfBlocksPassesTheLintingModelerShows() throws IOException, InterruptedException {
+        // bpmnlint's recommended rules, as Camunda Modeler's linting panel shows them (installed by the build).
+        Path bpmnlint = Path.of("src/test/bpmnlint/node_modules/bpmnlint/bin/bpmnlint.js");
+        assertThat(bpmnlint).exists();
+        Process node = new ProcessBuilder("node", bpmnlint.toString(), "--config", "src/test/bpmnlint/.bpmnlintrc",
+                result.path("files").path("createCallFlow").asText()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("bpmnlint finished: " + output).isTrue();
+        assertThat(output.strip()).as("bpmnlint's findings").isEmpty();
+        assertThat(node.exitValue()).isZero();
     }
 
     private void deploy(String file, String xml) {
