@@ -6,6 +6,7 @@
 //   create-call-flow.bpmn  start -> Create call block -> on CallConnected the Hang up block (appended from the context
 //                          pad) -> ends; completed with bpmn-js' modeling API as an analyst completes it by hand
 //                          (connections, end events, the task's fields)
+//   recognize-flow.bpmn    start -> Create call -> Recognize -> Hang up, each appended from the context pad
 // and screenshots into <screenshot dir>. Prints one JSON line: the blocks as dropped (their shapes, labels and
 // messages, read back from the canvas) and the two files.
 // Usage: node modeler.js <plugin dir> <out dir> <screenshot dir>
@@ -37,6 +38,30 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
 <script src="${url(path.join(pluginDir, 'dist/client.js'))}"></script>
 <script>
   // What Camunda Modeler does with the plugins its index.js scripts registered: bpmn-js modules for a Camunda 7 diagram.
+  // Types into a block's task form: each field's input parameter, set or added.
+  window.fillIn = (block, values) => {
+    const registry = window.modeler.get('elementRegistry');
+    const modeling = window.modeler.get('modeling');
+    const bpmnFactory = window.modeler.get('bpmnFactory');
+    const task = registry.get(block.find(e => e.type === 'bpmn:ServiceTask').id);
+    const io = task.businessObject.extensionElements.values.find(v => v.$type === 'camunda:InputOutput');
+    Object.keys(values).forEach(name => {
+      const existing = io.inputParameters.find(p => p.name === name);
+      if (existing) {
+        modeling.updateModdleProperties(task, existing, { value: values[name] });
+      } else {
+        const parameter = bpmnFactory.create('camunda:InputParameter', { name, value: values[name] });
+        parameter.$parent = io;
+        modeling.updateModdleProperties(task, io, { inputParameters: io.inputParameters.concat([ parameter ]) });
+      }
+    });
+  };
+  // The whole diagram in view, centred, clear of the palette.
+  window.fit = () => {
+    const canvas = window.modeler.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    canvas.zoom(Math.min(1, canvas.zoom() * 0.88), 'auto');
+  };
   window.startModeler = async () => {
     if (window.modeler) { window.modeler.destroy(); }
     const additionalModules = (window.plugins || [])
@@ -165,7 +190,7 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
     }
     await tab.evaluate(() => {
       window.modeler.get('selection').select(null);
-      window.modeler.get('canvas').zoom('fit-viewport');
+      window.fit();
     });
     await tab.screenshot({ path: path.join(shots, 'all-blocks.png') });
     result.files.allBlocksAsDropped = await save('all-blocks-as-dropped.bpmn', 'modeler-all-blocks', 'Every call block');
@@ -234,12 +259,60 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
         id: 'modeler-create-call', name: 'Call and hang up (made of call blocks)', isExecutable: true,
         'camunda:historyTimeToLive': 'P1D'
       });
-      canvas.zoom('fit-viewport');
+      window.fit();
       return { ok: true };
     }, { call, hangUp });
     await tab.mouse.click(1300, 850);
     await tab.screenshot({ path: path.join(shots, 'create-call-flow.png') });
     result.files.createCallFlow = await save('create-call-flow.bpmn');
+
+    // Another, appended step by step from context pads: Create call -> Recognize (a key) -> Hang up.
+    await tab.evaluate(() => window.startModeler());
+    const call2 = await describe(await drop('switchboard-block-createCall', { x: 420, y: 260 }));
+    const recognize = await appendFromPad(call2.find(e => e.name === 'Call connected'), 'recognize',
+      'switchboard-block-recognize');
+    const hangUp2 = await appendFromPad(recognize.find(e => e.name === 'Recognize completed'), 'hang up',
+      'switchboard-block-hangUp');
+    await tab.evaluate(({ call, recognize, hangUp }) => {
+      const registry = window.modeler.get('elementRegistry');
+      const modeling = window.modeler.get('modeling');
+      const canvas = window.modeler.get('canvas');
+      const byName = (block, name) => registry.get(block.find(e => e.name === name).id);
+      const start = registry.filter(e => e.type === 'bpmn:StartEvent')[0];
+      modeling.updateProperties(start, { name: 'Call requested' });
+      modeling.connect(start, registry.get(call.find(e => e.type === 'bpmn:ServiceTask').id));
+      const end = (after, name) => {
+        const shape = modeling.appendShape(after, { type: 'bpmn:EndEvent' });
+        modeling.updateProperties(shape, { name });
+      };
+      end(byName(call, 'Create call failed'), 'Not reached');
+      end(byName(call, 'Timed out'), 'No answer');
+      end(byName(recognize, 'Recognize failed'), 'No key');
+      end(byName(recognize, 'Recognize canceled'), 'Not asked');
+      end(byName(recognize, 'Timed out'), 'No result');
+      end(byName(hangUp, 'Call disconnected'), 'Hung up');
+      end(byName(hangUp, 'Timed out'), 'Hang-up not confirmed');
+      window.fillIn(call, { targets: '${target}', callerId: '${callerId}' });
+      window.fillIn(recognize, { participant: '${target}', maxTones: '1', initialSilenceTimeout: '5' });
+      window.fillIn(hangUp, { forEveryone: 'true' });
+      window.fit();
+    }, { call: call2, recognize, hangUp: hangUp2 });
+    await tab.mouse.click(1300, 850);
+    await tab.screenshot({ path: path.join(shots, 'recognize-flow.png') });
+    result.files.recognizeFlow = await save('recognize-flow.bpmn', 'modeler-recognize', 'Ask for a key (made of call blocks)');
+
+    // Select the element, "Append a call block" in its context pad, search, pick: answers the block as appended.
+    async function appendFromPad(element, query, entryId) {
+      const before = await tab.evaluate(() => window.modeler.get('elementRegistry').getAll().map(e => e.id));
+      const at = await toScreen({ x: element.bounds.x + element.bounds.width / 2, y: element.bounds.y + element.bounds.height / 2 });
+      await tab.mouse.click(at.x, at.y);
+      await tab.click('.djs-context-pad .entry[data-action="switchboard.append-call-block"]');
+      await tab.waitForSelector('.djs-popup .djs-popup-results');
+      await tab.locator('.djs-popup input').pressSequentially(query);
+      await tab.click(`.djs-popup .entry[data-id="${entryId}"]`);
+      return describe(await tab.evaluate(ids => window.modeler.get('elementRegistry').getAll()
+        .map(e => e.id).filter(id => !ids.includes(id)), before));
+    }
 
     async function save(file, processId, processName) {
       if (processId) {

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.BrowserScripts;
 import com.switchboard.EngineRestDeployments;
 import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.emulator.AcsEmulator;
+import com.switchboard.emulator.media.CallerRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,6 +56,8 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     private static final Path OUT = Path.of("target", "modeler-blocks");
     private static final Path SHOTS = BrowserScripts.SCREENSHOTS.resolve("modeler");
     private static final String CALLER_ID = "+14255550100";
+    /** The emulator's scripted caller for the Recognize flow: presses 1 when asked. */
+    private static final String PRESSES_ONE = "+14255550177";
 
     @Autowired
     ObjectMapper mapper;
@@ -60,6 +65,8 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     TestRestTemplate http;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    AcsEmulator emulator;
 
     private JsonNode result;
     private final List<String> deployments = new ArrayList<>();
@@ -243,6 +250,27 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("bpmnlint finished: " + output).isTrue();
         assertThat(output.strip()).as("bpmnlint's findings").isEmpty();
         assertThat(node.exitValue()).isZero();
+    }
+
+    @Test
+    @Order(10)
+    void theFlowAppendedBlockByBlockAsksForAKeyAndHangsUp() throws IOException {
+        deploy("modeler-recognize.bpmn", Files.readString(Path.of(result.path("files").path("recognizeFlow").asText())));
+        List<CallerRule> before = emulator.callers();
+        List<CallerRule> scripted = new ArrayList<>();
+        scripted.add(new CallerRule(PRESSES_ONE, List.of("press 1"), Duration.ofMillis(50), Duration.ofMillis(10)));
+        scripted.addAll(before);
+        emulator.setCallers(scripted);
+        try {
+            ProcessInstance flow = start("modeler-recognize", variables(PRESSES_ONE));
+            awaitEnded(flow);
+            assertThat(activityNames(flow)).containsSubsequence("Create call", "Call connected", "Recognize",
+                    "Recognize completed", "Hang up", "Call disconnected", "Hung up")
+                    .doesNotContain("No key", "No result", "Not asked");
+            assertThat(variable(flow, "recognizedTones")).isEqualTo("1");
+        } finally {
+            emulator.setCallers(before);
+        }
     }
 
     private void deploy(String file, String xml) {
