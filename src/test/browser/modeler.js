@@ -188,6 +188,20 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
       const ids = await drop(entry, await next());
       result.blocks.push({ entry, elements: await describe(ids) });
     }
+    // A "Wait for" appended after the last wait, from its context pad; one Undo takes it and its flow back.
+    const lastWait = result.blocks[result.blocks.length - 1].elements[0];
+    await viewTo(lastWait.bounds.x - 400, lastWait.bounds.y - 300);
+    const countElements = () => tab.evaluate(() => window.modeler.get('elementRegistry')
+      .filter(e => e.type !== 'label').length);
+    const beforeAppend = await countElements();
+    result.appendedWait = { after: lastWait, elements: await appendFromPad(lastWait, 'TranscriptionStarted',
+      'switchboard-wait-TranscriptionStarted') };
+    const appendedCount = await countElements();
+    await tab.evaluate(() => window.modeler.get('commandStack').undo());
+    const undoneCount = await countElements();
+    await tab.evaluate(() => window.modeler.get('commandStack').redo());
+    result.appendedWait.counts = { before: beforeAppend, appended: appendedCount, undone: undoneCount,
+      redone: await countElements() };
     await tab.evaluate(() => {
       window.modeler.get('selection').select(null);
       window.fit();
@@ -305,6 +319,9 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
     async function appendFromPad(element, query, entryId) {
       const before = await tab.evaluate(() => window.modeler.get('elementRegistry').getAll().map(e => e.id));
       const at = await toScreen({ x: element.bounds.x + element.bounds.width / 2, y: element.bounds.y + element.bounds.height / 2 });
+      await tab.evaluate(() => window.modeler.get('selection').select(null));
+      await tab.mouse.move(at.x + 30, at.y + 30);
+      await tab.mouse.move(at.x, at.y, { steps: 3 });
       await tab.mouse.click(at.x, at.y);
       await tab.click('.djs-context-pad .entry[data-action="switchboard.append-call-block"]');
       await tab.waitForSelector('.djs-popup .djs-popup-results');

@@ -128,7 +128,7 @@ BlockFactory.prototype._createMessageEvent = function(eventName) {
     eventDefinitions: [ definition ]
   });
   definition.$parent = event;
-  return this._elementFactory.createShape({ type: 'bpmn:IntermediateCatchEvent', businessObject: event });
+  return this._elementFactory.createShape({ type: 'bpmn:IntermediateCatchEvent', businessObject: event, x: 0, y: 0 });
 };
 
 BlockFactory.prototype._createTimerEvent = function(duration) {
@@ -141,7 +141,7 @@ BlockFactory.prototype._createTimerEvent = function(duration) {
     eventDefinitions: [ definition ]
   });
   definition.$parent = event;
-  return this._elementFactory.createShape({ type: 'bpmn:IntermediateCatchEvent', businessObject: event });
+  return this._elementFactory.createShape({ type: 'bpmn:IntermediateCatchEvent', businessObject: event, x: 0, y: 0 });
 };
 
 /**

@@ -205,6 +205,24 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
 
     @Test
     @Order(6)
+    void aWaitAppendedAfterAWaitIsConnectedAndOneUndoTakesItBack() {
+        JsonNode appended = result.path("appendedWait");
+        List<JsonNode> elements = new ArrayList<>();
+        appended.path("elements").forEach(elements::add);
+        JsonNode wait = single(elements, "bpmn:IntermediateCatchEvent", "the appended wait");
+        assertThat(wait.path("message").path("name").asText()).isEqualTo("TranscriptionStarted");
+        JsonNode after = appended.path("after");
+        assertThat(x(wait.path("bounds"))).isGreaterThan(right(after.path("bounds")));
+        assertThat(y(wait.path("bounds"))).as("in line").isEqualTo(y(after.path("bounds")));
+        assertThat(single(elements, "bpmn:SequenceFlow", "the appended flow").path("source").asText()).isEqualTo(id(after));
+        JsonNode counts = appended.path("counts");
+        assertThat(counts.path("appended").asInt()).isEqualTo(counts.path("before").asInt() + 2);
+        assertThat(counts.path("undone").asInt()).isEqualTo(counts.path("before").asInt());
+        assertThat(counts.path("redone").asInt()).isEqualTo(counts.path("appended").asInt());
+    }
+
+    @Test
+    @Order(7)
     void theDiagramOfEveryBlockDeploysThroughSwitchboardsChecks() throws IOException {
         String xml = Files.readString(Path.of(result.path("files").path("allBlocks").asText()));
         BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -220,7 +238,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theFlowMadeOfBlocksCallsAndHangsUp() throws IOException {
         deploy("modeler-create-call.bpmn", Files.readString(Path.of(result.path("files").path("createCallFlow").asText())));
 
@@ -237,7 +255,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aCheckOfStartVariablesThatNamesNoneIsRefusedSayingWhatToAdd() throws IOException {
         String xml = Files.readString(Path.of(result.path("files").path("allBlocksAsDropped").asText()));
         ResponseEntity<JsonNode> refused = EngineRestDeployments.deploy(http, "modeler-blocks", "as-dropped.bpmn", xml);
@@ -248,7 +266,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theFlowMadeOfBlocksPassesTheLintingModelerShows() throws IOException, InterruptedException {
         // bpmnlint's recommended rules, as Camunda Modeler's linting panel shows them (installed by the build).
         Path bpmnlint = Path.of("src/test/bpmnlint/node_modules/bpmnlint/bin/bpmnlint.js");
@@ -262,7 +280,7 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theFlowAppendedBlockByBlockAsksForAKeyAndHangsUp() throws IOException {
         deploy("modeler-recognize.bpmn", Files.readString(Path.of(result.path("files").path("recognizeFlow").asText())));
         List<CallerRule> before = emulator.callers();
