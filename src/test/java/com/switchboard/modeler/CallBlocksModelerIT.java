@@ -267,12 +267,13 @@ class CallBlocksModelerIT extends SwitchboardIntegrationTest {
 
     @Test
     @Order(10)
-    void theFlowMadeOfBlocksPassesTheLintingModelerShows() throws IOException, InterruptedException {
+    void theFlowsMadeOfBlocksPassTheLintingModelerShows() throws IOException, InterruptedException {
         // bpmnlint's recommended rules, as Camunda Modeler's linting panel shows them (installed by the build).
         Path bpmnlint = Path.of("src/test/bpmnlint/node_modules/bpmnlint/bin/bpmnlint.js");
         assertThat(bpmnlint).exists();
         Process node = new ProcessBuilder("node", bpmnlint.toString(), "--config", "src/test/bpmnlint/.bpmnlintrc",
-                result.path("files").path("createCallFlow").asText()).redirectErrorStream(true).start();
+                result.path("files").path("createCallFlow").asText(), result.path("files").path("recognizeFlow").asText())
+                .redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("bpmnlint finished: " + output).isTrue();
         assertThat(output.strip()).as("bpmnlint's findings").isEmpty();
