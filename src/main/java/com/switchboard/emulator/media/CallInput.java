@@ -473,11 +473,9 @@ public final class CallInput {
             }
         }
         input.running.clear();
-        if (call.state() == CallState.DISCONNECTED) {
-            input.continuous.values().forEach(continuous -> send(call, continuous.target,
-                "ContinuousDtmfRecognitionStopped", data(call, continuous.operationContext, continuous.version,
-                    CONTINUOUS_CALL_ENDED)));
-        }
+        input.continuous.values().forEach(continuous -> send(call, continuous.target,
+            "ContinuousDtmfRecognitionStopped", data(call, continuous.operationContext, continuous.version,
+                CONTINUOUS_CALL_ENDED)));
         input.continuous.clear();
         synchronized (ended) {
             ended.put(call.callConnectionId(), input.log.stream().map(Recognition::snapshot).toList());

@@ -90,12 +90,14 @@ public final class MediaEngine {
         engine.connections().onParticipantLeft(this::participantLeft);
     }
 
-    /** Remembers the call's Cognitive Services endpoint (from its create, answer or connect); null for none. */
+    /**
+     * Remembers the call's Cognitive Services endpoint (from its create, answer or connect); null for none. Nothing
+     * is kept for a call whose set-up has already failed (a busy callee with no answer delay).
+     */
     public void cognitiveServicesEndpoint(EmulatedCall call, URI endpoint) {
         synchronized (call) {
-            CallMedia media = live(call);
-            if (media != null) {
-                media.cognitiveServicesEndpoint = endpoint;
+            if (call.isLive()) {
+                live(call).cognitiveServicesEndpoint = endpoint;
             }
         }
     }
@@ -319,7 +321,10 @@ public final class MediaEngine {
             List.copyOf(media.mutes), List.copyOf(media.tones), List.of());
     }
 
-    /** The call's media state, made on first use while the call is live; null once it has ended. */
+    /**
+     * The call's media state, made on first use while the call is live; once it has ended, the state it still has
+     * (under its monitor, in the listeners of its end) or 404/8522.
+     */
     private CallMedia live(EmulatedCall call) {
         if (!call.isLive()) {
             CallMedia media = calls.get(call.callConnectionId());
