@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the emulator's media tests share: an emulator, a callback receiver and the SDK client; calls made through the
- * SDK 1.0.4 (2023-03-06, no Cognitive Services endpoint) or with signed requests at 2026-03-12 (with or without
- * one); media requests over HTTPS; the events received and the error shapes.
+ * What the emulator's media and recording tests share: an emulator, a callback receiver and the SDK client; calls
+ * made through the SDK 1.0.4 (2023-03-06, no Cognitive Services endpoint) or with signed requests at 2026-03-12 (with
+ * or without one); media requests over HTTPS; the events received and the error shapes.
  */
 final class MediaCalls implements AutoCloseable {
 
