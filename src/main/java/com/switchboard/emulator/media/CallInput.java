@@ -462,7 +462,7 @@ public final class CallInput {
      * record of the recognizes stays.
      */
     private void callEnded(EmulatedCall call) {
-        CallMediaInput input = calls.remove(call.callConnectionId());
+        CallMediaInput input = calls.get(call.callConnectionId());
         if (input == null) {
             return;
         }
@@ -480,9 +480,14 @@ public final class CallInput {
         synchronized (ended) {
             ended.put(call.callConnectionId(), input.log.stream().map(Recognition::snapshot).toList());
         }
+        calls.remove(call.callConnectionId());
     }
 
+    /** The call's input state, made on first use while the call is live (never again once it has ended). */
     private CallMediaInput input(EmulatedCall call) {
+        if (!call.isLive()) {
+            throw AcsApiException.callNotFound();
+        }
         return calls.computeIfAbsent(call.callConnectionId(), id -> new CallMediaInput());
     }
 

@@ -543,7 +543,7 @@ public final class MediaEngine {
 
     /** Runs under the ended call's monitor: everything stops, without events, and only the call's record stays. */
     private void callEnded(EmulatedCall call) {
-        CallMedia media = calls.remove(call.callConnectionId());
+        CallMedia media = calls.get(call.callConnectionId());
         if (media == null) {
             return;
         }
@@ -575,6 +575,7 @@ public final class MediaEngine {
         synchronized (ended) {
             ended.put(call.callConnectionId(), snapshot(call.callConnectionId(), media));
         }
+        calls.remove(call.callConnectionId());
     }
 
     private static boolean isLive(EmulatedCall call) {
