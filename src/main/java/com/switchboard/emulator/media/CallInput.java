@@ -147,9 +147,14 @@ public final class CallInput {
             requireParticipant(call, request.participant());
             CallMediaInput input = input(call);
             Recognition recognition = new Recognition(call, request, version);
-            recognition.operation = media.recognize(call, request.participant(), request.prompts(),
-                request.operationContext(), request.interruptCallMedia(), recognition);
             input.log.add(recognition);
+            try {
+                media.recognize(call, request.participant(), request.prompts(), request.operationContext(),
+                    request.interruptCallMedia(), recognition);
+            } catch (AcsApiException refused) {
+                input.log.remove(recognition);
+                throw refused;
+            }
         }
     }
 
@@ -578,6 +583,11 @@ public final class CallInput {
                     timer.cancel(false);
                 }
             }
+        }
+
+        @Override
+        public void queued(MediaEngine.RecognizeOperation queuedAs) {
+            operation = queuedAs;
         }
 
         /** Its turn: it listens to the participant's keys (and words) from now, once its prompt lets it. */

@@ -163,6 +163,7 @@ public final class MediaEngine {
                 promptPlay = new Play(call, request, "recognize", record(media, request, "recognize"));
             }
             RecognizeOperation operation = new RecognizeOperation(call, leg, targets, promptPlay, turn);
+            turn.queued(operation);
             enqueue(media, operation);
             return operation;
         }
@@ -372,9 +373,13 @@ public final class MediaEngine {
         }
     }
 
+    /**
+     * Under the call's monitor: the operation joins the queue and, when nothing keeps it waiting, starts at once, so
+     * that a recognize listens from its request on (keys pressed right after it count) as it did before the queue.
+     */
     private void enqueue(CallMedia media, Operation operation) {
         media.queue.add(operation);
-        schedulePump(media.call);
+        pump(media);
     }
 
     private void remove(CallMedia media, Operation operation) {
@@ -617,6 +622,9 @@ public final class MediaEngine {
 
     /** What a recognize hears from the media queue ({@link CallInput} implements it); under the call's monitor. */
     interface RecognizeTurn {
+        /** It is in the queue now, as this operation (before it may start). */
+        void queued(RecognizeOperation operation);
+
         /** Its turn has come: its prompt starts now, or, without one, the listening. */
         void started();
 
