@@ -229,6 +229,11 @@ public final class AcsEmulator implements EmulatorControl, AutoCloseable {
         return input;
     }
 
+    /** The media engine: the calls' media queues (plays, recognizes, send DTMF), hold music and mutes. */
+    public MediaEngine mediaEngine() {
+        return media;
+    }
+
     @Override
     public void hangUpParticipant(String callConnectionId, String rawId) {
         engine.hangUpParticipant(callConnectionId, rawId);

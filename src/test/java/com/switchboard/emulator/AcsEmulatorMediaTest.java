@@ -30,36 +30,35 @@ import org.junit.jupiter.api.Test;
  */
 class AcsEmulatorMediaTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String V2026 = "?api-version=2026-03-12";
-    private static final String COGNITIVE = "https://switchboard-emulator.cognitiveservices.azure.com/";
+    private static final ObjectMapper JSON = MediaCalls.JSON;
     private static final String FILE = "https://media.example/welcome.wav";
 
+    private static MediaCalls calls;
     private static AcsEmulator emulator;
     private static CallbackReceiver receiver;
     private static CallAutomationClient client;
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = AcsEmulator.start(EmulatorSettings.defaults().withPort(0).withAnswerDelay(Duration.ZERO)
+    static void start() {
+        calls = MediaCalls.start(EmulatorSettings.defaults().withPort(0).withAnswerDelay(Duration.ZERO)
             .withCallbackRetries(3, Duration.ofMillis(20))
             .withMedia(new MediaSettings(2000, Duration.ofMillis(100), List.of(
                 new FileRule("https://media.example/missing*", null, FileRule.Outcome.NOT_FOUND),
                 new FileRule("https://media.example/*.txt", null, FileRule.Outcome.INVALID_FORMAT),
                 new FileRule("https://media.example/long.wav", Duration.ofSeconds(30), FileRule.Outcome.PLAYS)))));
-        receiver = CallbackReceiver.start();
-        client = EmulatorClients.sdk(emulator);
+        emulator = calls.emulator;
+        receiver = calls.receiver;
+        client = calls.client;
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
-        receiver.close();
+        calls.close();
     }
 
     @Test
     void sdkPlaysAFileToOneAndToAllAndCancels() {
-        String callId = sdkCall("8:acs:media-sdk");
+        String callId = calls.sdkCall("8:acs:media-sdk");
         var media = client.getCallConnection(callId).getCallMedia();
         List<CommunicationIdentifier> caller = List.of(new CommunicationUserIdentifier("8:acs:media-sdk"));
 
@@ -88,8 +87,8 @@ class AcsEmulatorMediaTest {
 
     @Test
     void playsTextAndSsmlInSequenceWithPlayStarted() {
-        String callId = call("8:acs:media-text", true);
-        assertThat(post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Welcome\","
+        String callId = calls.call(true, "8:acs:media-text");
+        assertThat(calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Welcome\","
             + "\"voiceName\":\"en-US-JennyNeural\"}},{\"kind\":\"ssml\",\"ssml\":{\"ssmlText\":\"<speak>Hi<break "
             + "time=\\\"200ms\\\"/></speak>\"}},{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}}],"
             + "\"operationContext\":\"menu\",\"operationCallbackUri\":\"" + receiver.url("/op") + "\"}")
@@ -106,15 +105,15 @@ class AcsEmulatorMediaTest {
 
     @Test
     void aLoopPlaysUntilCanceledAndAnInterruptCancelsWhatPlays() {
-        String callId = call("8:acs:media-loop", true);
-        post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Please hold\"}}],"
+        String callId = calls.call(true, "8:acs:media-loop");
+        calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Please hold\"}}],"
             + "\"playOptions\":{\"loop\":true},\"operationContext\":\"loop\"}");
         receiver.awaitEvent(callId, "PlayStarted");
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(receiver.types(callId)).doesNotContain("PlayCompleted");
         assertThat(prompts(callId).get(0).outcome()).isEqualTo("playing");
 
-        post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}}],"
+        calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}}],"
             + "\"interruptCallMediaOperation\":true,\"operationContext\":\"urgent\"}");
 
         JsonNode canceled = receiver.awaitEvent(callId, "PlayCanceled").path("data");
@@ -127,19 +126,19 @@ class AcsEmulatorMediaTest {
 
     @Test
     void aPlayQueuesBehindWhatPlaysAndCancelAllCancelsEachOne() {
-        String callId = call("8:acs:media-queue", true);
+        String callId = calls.call(true, "8:acs:media-queue");
         String longFile = "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"https://media.example/long.wav\""
             + "}}],\"operationContext\":\"";
-        post(callId, ":play", longFile + "first\"}");
-        post(callId, ":play", longFile + "second\"}");
+        calls.post(callId, ":play", longFile + "first\"}");
+        calls.post(callId, ":play", longFile + "second\"}");
         receiver.awaitEvent(callId, "PlayStarted");
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(receiver.types(callId)).filteredOn("PlayStarted"::equals).hasSize(1);
 
-        assertThat(post(callId, ":cancelAllMediaOperations", "{}").statusCode()).isEqualTo(202);
+        assertThat(calls.post(callId, ":cancelAllMediaOperations", "{}").statusCode()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(callId, "PlayCanceled").size() == 2);
-        assertThat(events(callId, "PlayCanceled")).extracting(e -> e.path("data").path("operationContext").asText())
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.events(callId, "PlayCanceled").size() == 2);
+        assertThat(calls.events(callId, "PlayCanceled")).extracting(e -> e.path("data").path("operationContext").asText())
             .containsExactly("first", "second");
         assertThat(prompts(callId)).extracting(MediaSnapshot.Prompt::outcome).containsExactly("canceled",
             "canceled");
@@ -147,12 +146,12 @@ class AcsEmulatorMediaTest {
 
     @Test
     void queuedPlaysRunOneAfterTheOther() {
-        String callId = call("8:acs:media-order", true);
+        String callId = calls.call(true, "8:acs:media-order");
         String file = "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}}],"
             + "\"operationContext\":\"";
-        post(callId, ":play", file + "a\"}");
-        post(callId, ":play", file + "b\"}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(callId, "PlayCompleted").size() == 2);
+        calls.post(callId, ":play", file + "a\"}");
+        calls.post(callId, ":play", file + "b\"}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.events(callId, "PlayCompleted").size() == 2);
         List<String> sequence = receiver.events(callId).stream()
             .filter(e -> e.path("type").asText().contains(".Play"))
             .map(e -> e.path("type").asText().replace("Microsoft.Communication.", "") + ":"
@@ -162,24 +161,24 @@ class AcsEmulatorMediaTest {
 
     @Test
     void failuresCarryTheirCodesAndTheSourceIndex() throws IOException {
-        String withoutCognitive = call("8:acs:media-nocog", false);
-        post(withoutCognitive, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}},"
+        String withoutCognitive = calls.call(false, "8:acs:media-nocog");
+        calls.post(withoutCognitive, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + FILE + "\"}},"
             + "{\"kind\":\"text\",\"text\":{\"text\":\"Hello\"}}]}");
         JsonNode failed = receiver.awaitEvent(withoutCognitive, "PlayFailed").path("data");
         assertThat(failed.path("resultInformation").path("subCode").asInt()).isEqualTo(8565);
         assertThat(failed.path("failedPlaySourceIndex").asInt()).isEqualTo(1);
 
-        String callId = call("8:acs:media-files", true);
-        post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":"
+        String callId = calls.call(true, "8:acs:media-files");
+        calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":"
             + "\"https://media.example/missing.wav\"}}],\"operationContext\":\"missing\"}");
         JsonNode notFound = receiver.awaitEvent(callId, "PlayFailed").path("data");
         assertThat(notFound.path("resultInformation").path("code").asInt()).isEqualTo(400);
         assertThat(notFound.path("resultInformation").path("subCode").asInt()).isEqualTo(8536);
         assertThat(notFound.path("failedPlaySourceIndex").asInt()).isEqualTo(0);
-        post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":"
+        calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":"
             + "\"https://media.example/notes.txt\"}}],\"operationContext\":\"format\"}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(callId, "PlayFailed").size() == 2);
-        assertThat(events(callId, "PlayFailed").get(1).path("data").path("resultInformation").path("subCode")
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.events(callId, "PlayFailed").size() == 2);
+        assertThat(calls.events(callId, "PlayFailed").get(1).path("data").path("resultInformation").path("subCode")
             .asInt()).isEqualTo(8535);
         assertThat(prompts(callId)).extracting(MediaSnapshot.Prompt::outcome).containsExactly("failed", "failed");
 
@@ -187,7 +186,7 @@ class AcsEmulatorMediaTest {
         try {
             String ringing = client.createCall(new CallInvite(new CommunicationUserIdentifier("8:acs:media-ring")),
                 receiver.url()).getCallConnectionProperties().getCallConnectionId();
-            HttpResponse<String> refused = post(ringing, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":"
+            HttpResponse<String> refused = calls.post(ringing, ":play", "{\"playSources\":[{\"kind\":\"file\",\"file\":"
                 + "{\"uri\":\"" + FILE + "\"}}]}");
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).path("error").path("code").asText()).isEqualTo("8501");
@@ -198,10 +197,10 @@ class AcsEmulatorMediaTest {
 
     @Test
     void holdPlaysMusicUntilUnholdAndShowsInTheParticipantList() throws IOException {
-        String callId = call("8:acs:media-hold", true);
+        String callId = calls.call(true, "8:acs:media-hold");
         String target = "{\"targetParticipant\":{\"kind\":\"communicationUser\",\"communicationUser\":{\"id\":"
             + "\"8:acs:media-hold\"}}";
-        HttpResponse<String> hold = post(callId, ":hold", target + ",\"playSourceInfo\":{\"kind\":\"file\","
+        HttpResponse<String> hold = calls.post(callId, ":hold", target + ",\"playSourceInfo\":{\"kind\":\"file\","
             + "\"file\":{\"uri\":\"" + FILE + "\"}}}");
         assertThat(hold.statusCode()).as(hold.body()).isEqualTo(200);
         assertThat(participant(callId, "8:acs:media-hold").path("isOnHold").asBoolean()).isTrue();
@@ -212,14 +211,14 @@ class AcsEmulatorMediaTest {
             assertThat(p.outcome()).isEqualTo("playing");
         });
 
-        assertThat(post(callId, ":unhold", target + "}").statusCode()).isEqualTo(200);
+        assertThat(calls.post(callId, ":unhold", target + "}").statusCode()).isEqualTo(200);
         assertThat(participant(callId, "8:acs:media-hold").path("isOnHold").asBoolean()).isFalse();
         MediaSnapshot media = emulator.media(callId);
         assertThat(media.prompts().get(0).outcome()).isEqualTo("canceled");
         assertThat(media.holds()).extracting(MediaSnapshot.HoldChange::action).containsExactly("hold", "unhold");
         assertThat(receiver.types(callId)).doesNotContain("HoldFailed", "PlayCanceled", "PlayCompleted");
 
-        post(callId, ":hold", target + ",\"playSourceInfo\":{\"kind\":\"file\",\"file\":{\"uri\":"
+        calls.post(callId, ":hold", target + ",\"playSourceInfo\":{\"kind\":\"file\",\"file\":{\"uri\":"
             + "\"https://media.example/missing.wav\"}},\"operationContext\":\"music\"}");
         JsonNode holdFailed = receiver.awaitEvent(callId, "HoldFailed").path("data");
         assertThat(holdFailed.path("resultInformation").path("subCode").asInt()).isEqualTo(8536);
@@ -228,22 +227,22 @@ class AcsEmulatorMediaTest {
 
     @Test
     void muteTakesAcsUsersOnlyAndSendDtmfPhoneNumbersOnly() throws IOException {
-        String callId = call("8:acs:media-mute", true);
-        HttpResponse<String> muted = post(callId, "/participants:mute", "{\"targetParticipants\":[{\"kind\":"
+        String callId = calls.call(true, "8:acs:media-mute");
+        HttpResponse<String> muted = calls.post(callId, "/participants:mute", "{\"targetParticipants\":[{\"kind\":"
             + "\"communicationUser\",\"communicationUser\":{\"id\":\"8:acs:media-mute\"}}],\"operationContext\":\"m\"}");
         assertThat(muted.statusCode()).as(muted.body()).isEqualTo(200);
         assertThat(JSON.readTree(muted.body()).path("operationContext").asText()).isEqualTo("m");
         assertThat(participant(callId, "8:acs:media-mute").path("isMuted").asBoolean()).isTrue();
-        assertError(post(callId, ":sendDtmfTones", "{\"tones\":[\"one\"],\"targetParticipant\":{\"kind\":"
+        MediaCalls.assertError(calls.post(callId, ":sendDtmfTones", "{\"tones\":[\"one\"],\"targetParticipant\":{\"kind\":"
             + "\"communicationUser\",\"communicationUser\":{\"id\":\"8:acs:media-mute\"}}}"), 400, "8523");
 
-        String phoneCall = phoneCall("+14255550123");
+        String phoneCall = calls.phoneCall("+14255550123");
         String phone = "{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"+14255550123\"}}";
-        assertError(post(phoneCall, "/participants:mute", "{\"targetParticipants\":[" + phone + "]}"), 400, "8523");
+        MediaCalls.assertError(calls.post(phoneCall, "/participants:mute", "{\"targetParticipants\":[" + phone + "]}"), 400, "8523");
         String nineteen = String.join(",", java.util.Collections.nCopies(19, "\"one\""));
-        assertError(post(phoneCall, ":sendDtmfTones", "{\"tones\":[" + nineteen + "],\"targetParticipant\":"
+        MediaCalls.assertError(calls.post(phoneCall, ":sendDtmfTones", "{\"tones\":[" + nineteen + "],\"targetParticipant\":"
             + phone + "}"), 400, "8523");
-        HttpResponse<String> sent = post(phoneCall, ":sendDtmfTones", "{\"tones\":[\"one\",\"two\",\"pound\"],"
+        HttpResponse<String> sent = calls.post(phoneCall, ":sendDtmfTones", "{\"tones\":[\"one\",\"two\",\"pound\"],"
             + "\"targetParticipant\":" + phone + ",\"operationContext\":\"dtmf\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         JsonNode completed = receiver.awaitEvent(phoneCall, "SendDtmfTonesCompleted").path("data");
@@ -259,14 +258,14 @@ class AcsEmulatorMediaTest {
 
     @Test
     void sendDtmfFailsWhenTheTargetLeavesBeforeTheTonesAreSent() {
-        String callId = created("{\"targets\":[{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":"
+        String callId = calls.created("{\"targets\":[{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":"
             + "\"+14255550177\"}},{\"kind\":\"communicationUser\",\"communicationUser\":{\"id\":"
             + "\"8:acs:media-stays\"}}],\"sourceCallerIdNumber\":{\"value\":\"+14255550100\"},"
             + "\"callbackUri\":\"" + receiver.url() + "\"}");
         await().atMost(Duration.ofSeconds(5)).until(() -> emulator.call(callId).orElseThrow().participants().size()
             >= 2);
         String eighteen = String.join(",", java.util.Collections.nCopies(18, "\"nine\""));
-        HttpResponse<String> sent = post(callId, ":sendDtmfTones", "{\"tones\":[" + eighteen + "],"
+        HttpResponse<String> sent = calls.post(callId, ":sendDtmfTones", "{\"tones\":[" + eighteen + "],"
             + "\"targetParticipant\":{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"+14255550177\"}},"
             + "\"operationContext\":\"left\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
@@ -282,8 +281,8 @@ class AcsEmulatorMediaTest {
 
     @Test
     void theCallEndingStopsALoop() {
-        String callId = call("8:acs:media-end", true);
-        post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hold on\"}}],"
+        String callId = calls.call(true, "8:acs:media-end");
+        calls.post(callId, ":play", "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hold on\"}}],"
             + "\"playOptions\":{\"loop\":true}}");
         receiver.awaitEvent(callId, "PlayStarted");
         client.getCallConnection(callId).hangUp(true);
@@ -292,41 +291,12 @@ class AcsEmulatorMediaTest {
         assertThat(receiver.types(callId)).doesNotContain("PlayCompleted");
     }
 
-    private static String sdkCall(String callee) {
-        String callId = client.createCall(new CallInvite(new CommunicationUserIdentifier(callee)), receiver.url())
-            .getCallConnectionProperties().getCallConnectionId();
-        receiver.awaitEvent(callId, "CallConnected");
-        return callId;
-    }
 
-    /** A call made at 2026-03-12, with or without a Cognitive Services endpoint. */
-    private static String call(String callee, boolean cognitive) {
-        return created("{\"targets\":[{\"kind\":\"communicationUser\",\"communicationUser\":{\"id\":\"" + callee
-            + "\"}}],\"callbackUri\":\"" + receiver.url() + "\"" + (cognitive
-            ? ",\"callIntelligenceOptions\":{\"cognitiveServicesEndpoint\":\"" + COGNITIVE + "\"}" : "") + "}");
-    }
 
-    private static String phoneCall(String number) {
-        return created("{\"targets\":[{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"" + number + "\"}}],"
-            + "\"sourceCallerIdNumber\":{\"value\":\"+14255550100\"},\"callbackUri\":\"" + receiver.url() + "\"}");
-    }
-
-    private static String created(String body) {
-        HttpResponse<String> response = EmulatorClients.signed(emulator, "POST", "/calling/callConnections" + V2026,
-            body, Map.of());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        try {
-            String callId = JSON.readTree(response.body()).path("callConnectionId").asText();
-            receiver.awaitEvent(callId, "CallConnected");
-            return callId;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static JsonNode participant(String callId, String rawId) throws IOException {
         HttpResponse<String> list = EmulatorClients.signed(emulator, "GET", "/calling/callConnections/" + callId
-            + "/participants" + V2026, null, Map.of());
+            + "/participants" + MediaCalls.V2026, null, Map.of());
         for (JsonNode p : JSON.readTree(list.body()).path("value")) {
             if (p.path("identifier").path("rawId").asText().equals(rawId)) {
                 return p;
@@ -339,22 +309,6 @@ class AcsEmulatorMediaTest {
         return emulator.media(callId).prompts();
     }
 
-    private static List<JsonNode> events(String callId, String type) {
-        return receiver.events(callId).stream()
-            .filter(e -> e.path("type").asText().equals("Microsoft.Communication." + type)).toList();
-    }
 
-    private static HttpResponse<String> post(String callId, String operation, String body) {
-        return EmulatorClients.signed(emulator, "POST", "/calling/callConnections/" + callId + operation + V2026,
-            body, Map.of());
-    }
 
-    private static void assertError(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        try {
-            assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo(code);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

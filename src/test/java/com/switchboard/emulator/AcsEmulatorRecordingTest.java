@@ -37,30 +37,31 @@ import org.junit.jupiter.api.Test;
  */
 class AcsEmulatorRecordingTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String V2026 = "?api-version=2026-03-12";
+    private static final ObjectMapper JSON = MediaCalls.JSON;
+    private static final String V2026 = MediaCalls.V2026;
 
+    private static MediaCalls calls;
     private static AcsEmulator emulator;
     private static CallbackReceiver receiver;
     private static CallAutomationClient client;
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = AcsEmulator.start(EmulatorSettings.defaults().withPort(0).withAnswerDelay(Duration.ZERO)
+    static void start() {
+        calls = MediaCalls.start(EmulatorSettings.defaults().withPort(0).withAnswerDelay(Duration.ZERO)
             .withCallbackRetries(3, Duration.ofMillis(20)));
-        receiver = CallbackReceiver.start();
-        client = EmulatorClients.sdk(emulator);
+        emulator = calls.emulator;
+        receiver = calls.receiver;
+        client = calls.client;
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
-        receiver.close();
+        calls.close();
     }
 
     @Test
     void sdkStartsPausesResumesAndStopsARecordingByServerCallLocator() {
-        String callId = connectedCall("8:acs:rec-sdk");
+        String callId = calls.sdkCall("8:acs:rec-sdk");
         String serverCallId = emulator.call(callId).orElseThrow().serverCallId();
 
         RecordingStateResult started = client.getCallRecording().start(new StartRecordingOptions(
@@ -107,7 +108,7 @@ class AcsEmulatorRecordingTest {
 
     @Test
     void sdkSecondStartOnARecordedCallIsRefusedWith8553() {
-        String callId = connectedCall("8:acs:rec-twice");
+        String callId = calls.sdkCall("8:acs:rec-twice");
         String serverCallId = emulator.call(callId).orElseThrow().serverCallId();
         StartRecordingOptions options = new StartRecordingOptions(new ServerCallLocator(serverCallId))
             .setRecordingStateCallbackUrl(receiver.url());
@@ -123,7 +124,7 @@ class AcsEmulatorRecordingTest {
 
     @Test
     void startsByCallConnectionIdPausedOnStartAt2026() throws IOException {
-        String callId = connectedCall("8:acs:rec-2026");
+        String callId = calls.sdkCall("8:acs:rec-2026");
 
         HttpResponse<String> started = post("/calling/recordings" + V2026, "{\"callConnectionId\":\"" + callId
             + "\",\"recordingStateCallbackUri\":\"" + receiver.url() + "\",\"recordingContentType\":\"audio\","
@@ -161,7 +162,7 @@ class AcsEmulatorRecordingTest {
 
     @Test
     void theRecordingStopsWhenTheCallEnds() {
-        String callId = connectedCall("8:acs:rec-hangup");
+        String callId = calls.sdkCall("8:acs:rec-hangup");
         HttpResponse<String> started = post("/calling/recordings" + V2026, "{\"callConnectionId\":\"" + callId
             + "\",\"recordingStateCallbackUri\":\"" + receiver.url() + "\"}");
         assertThat(started.statusCode()).isEqualTo(200);
@@ -181,20 +182,20 @@ class AcsEmulatorRecordingTest {
 
     @Test
     void refusesWhatAcsRefuses() {
-        String callId = connectedCall("8:acs:rec-refused");
+        String callId = calls.sdkCall("8:acs:rec-refused");
         String start = "/calling/recordings" + V2026;
 
-        assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audioVideo\","
+        MediaCalls.assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audioVideo\","
             + "\"recordingChannelType\":\"unmixed\"}"), 400, "8523");
-        assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audio\","
+        MediaCalls.assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audio\","
             + "\"recordingFormatType\":\"mp4\"}"), 400, "8523");
-        assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audio\","
+        MediaCalls.assertError(post(start, "{\"callConnectionId\":\"" + callId + "\",\"recordingContentType\":\"audio\","
             + "\"recordingChannelType\":\"unmixed\",\"recordingFormatType\":\"mp3\"}"), 400, "8523");
-        assertError(post(start, "{\"callConnectionId\":\"no-such-call\"}"), 404, "8522");
-        assertError(post(start, "{}"), 400, "8523");
-        assertError(post("/calling/recordings/unknown-recording:pause" + V2026, ""), 404, "8522");
-        assertError(post("/calling/recordings/unknown-recording:resume" + V2026, ""), 404, "8522");
-        assertError(EmulatorClients.signed(emulator, "DELETE", "/calling/recordings/unknown-recording" + V2026,
+        MediaCalls.assertError(post(start, "{\"callConnectionId\":\"no-such-call\"}"), 404, "8522");
+        MediaCalls.assertError(post(start, "{}"), 400, "8523");
+        MediaCalls.assertError(post("/calling/recordings/unknown-recording:pause" + V2026, ""), 404, "8522");
+        MediaCalls.assertError(post("/calling/recordings/unknown-recording:resume" + V2026, ""), 404, "8522");
+        MediaCalls.assertError(EmulatorClients.signed(emulator, "DELETE", "/calling/recordings/unknown-recording" + V2026,
             null, Map.of()), 404, "8522");
         assertThat(emulator.recordings(callId)).isEmpty();
     }
@@ -206,7 +207,7 @@ class AcsEmulatorRecordingTest {
             String callId = client.createCall(new CallInvite(new CommunicationUserIdentifier("8:acs:rec-ringing")),
                 receiver.url()).getCallConnectionProperties().getCallConnectionId();
 
-            assertError(post("/calling/recordings" + V2026, "{\"callConnectionId\":\"" + callId + "\"}"), 400,
+            MediaCalls.assertError(post("/calling/recordings" + V2026, "{\"callConnectionId\":\"" + callId + "\"}"), 400,
                 "8501");
             assertThat(emulator.recordings(callId)).isEmpty();
         } finally {
@@ -214,12 +215,6 @@ class AcsEmulatorRecordingTest {
         }
     }
 
-    private static String connectedCall(String callee) {
-        String callId = client.createCall(new CallInvite(new CommunicationUserIdentifier(callee)), receiver.url())
-            .getCallConnectionProperties().getCallConnectionId();
-        receiver.awaitEvent(callId, "CallConnected");
-        return callId;
-    }
 
     private static List<JsonNode> stateEvents(String callId) {
         return receiver.events(callId).stream()
@@ -238,12 +233,4 @@ class AcsEmulatorRecordingTest {
         return EmulatorClients.signed(emulator, "POST", pathAndQuery, body, Map.of());
     }
 
-    private static void assertError(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        try {
-            assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo(code);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

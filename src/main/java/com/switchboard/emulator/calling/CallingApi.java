@@ -66,7 +66,7 @@ public final class CallingApi implements Endpoint {
         this.repeatability = new RepeatabilityCache(clock);
         this.faults = new ActionFaults(faults, callbacks);
         CallConnectionOperations calls = new CallConnectionOperations(engine, media);
-        MediaOperations mediaOperations = new MediaOperations(engine, media, input);
+        MediaOperations mediaOperations = new MediaOperations(engine, media);
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine, media);
         RecordingOperations recording = new RecordingOperations(engine, recordings);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.JsonBody;
-import com.switchboard.emulator.media.CallInput;
 import com.switchboard.emulator.media.MediaEngine;
 import com.switchboard.emulator.media.MediaRequests;
 import com.switchboard.emulator.media.PlayRequest;
@@ -24,10 +23,8 @@ final class MediaOperations {
 
     private final CallEngine engine;
     private final MediaEngine media;
-    private final CallInput input;
 
-    MediaOperations(CallEngine engine, MediaEngine media, CallInput input) {
-        this.input = input;
+    MediaOperations(CallEngine engine, MediaEngine media) {
         this.engine = engine;
         this.media = media;
     }
@@ -58,11 +55,13 @@ final class MediaOperations {
         return ApiResponse.json(202, AcsJson.object());
     }
 
-    /** POST {call}:cancelAllMediaOperations: 202; a ...Canceled event for each operation that ran or waited. */
+    /**
+     * POST {call}:cancelAllMediaOperations: 202; a ...Canceled event for each play and recognize that ran or waited
+     * (the media queue holds both).
+     */
     ApiResponse cancelAll(ApiRequest request, ApiVersion version, String... path) {
         EmulatedCall call = engine.call(path[0]);
         media.cancelAll(call);
-        input.cancelAll(call.callConnectionId());
         return ApiResponse.json(202, AcsJson.object());
     }
 

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,22 @@ public final class CallInput {
     static final ResultInfo PARTICIPANT_LEFT =
         new ResultInfo(400, 8522, "Continuous DTMF recognition failed: the participant left the call.");
     static final ResultInfo CONTINUOUS_STOPPED = new ResultInfo(200, 0, "Continuous DTMF recognition stopped.");
+    static final ResultInfo CONTINUOUS_CALL_ENDED =
+        new ResultInfo(200, 0, "Continuous DTMF recognition stopped: the call ended.");
+    /**
+     * Speech recognition (speech, speechOrDtmf, choices) on a call without a Cognitive Services endpoint: as a text
+     * prompt without one fails its play (PlayOutcome.NO_COGNITIVE_SERVICES), with the code media.md gives for the
+     * Azure AI integration's failures (8565) and without a failing source.
+     */
+    static final ResultInfo NO_SPEECH_RECOGNITION = new ResultInfo(400, 8565, "Action failed, the call has no "
+        + "Cognitive Services endpoint (callIntelligenceOptions.cognitiveServicesEndpoint on create, answer or "
+        + "connect) for speech recognition.");
+    /** The prompt of a recognize could not play (a file not found or in a bad format): media.md's 500/8511. */
+    static final ResultInfo PROMPT_FAILED =
+        new ResultInfo(500, 8511, "Action failed, encountered failure while trying to play the prompt.");
+    /** The participant listened to left a call that goes on (the emulator's choice of code, as for send DTMF). */
+    static final ResultInfo RECOGNIZE_TARGET_LEFT =
+        new ResultInfo(400, 8522, "Action failed, the participant left the call.");
     /** Below this confidence a speech recognize hears nothing it can use. */
     static final double MIN_CONFIDENCE = 0.5;
     private static final Duration DEFAULT_INITIAL_SILENCE = Duration.ofSeconds(5);
@@ -64,6 +81,12 @@ public final class CallInput {
     private final PromptDurations durations;
     private volatile List<CallerRule> callers;
     private final Map<String, CallMediaInput> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<RecognitionSnapshot>> ended = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<RecognitionSnapshot>> eldest) {
+            return size() > MediaEngine.ENDED_CALLS_KEPT;
+        }
+    };
 
     public CallInput(CallEngine engine, MediaEngine mediaEngine, CallbackDispatcher dispatcher,
                      ScheduledExecutorService scheduler, MediaSettings media, List<CallerRule> callers) {
@@ -73,7 +96,8 @@ public final class CallInput {
         this.scheduler = scheduler;
         this.durations = new PromptDurations(media);
         this.callers = List.copyOf(callers);
-        engine.connections().onCallEnded(this::callEnded);
+        engine.connections().onCallRetired(this::callEnded);
+        engine.connections().onParticipantLeft(this::participantLeft);
     }
 
     public List<CallerRule> callers() {
@@ -84,10 +108,15 @@ public final class CallInput {
         this.callers = List.copyOf(rules);
     }
 
+    /** How many calls have input state now (live calls that had a recognize or continuous DTMF); for tests. */
+    public int callsWithInputState() {
+        return calls.size();
+    }
+
     /** What was recognized on a call, in order (an ended call's too, while the emulator remembers it). */
     public List<RecognitionSnapshot> recognitions(String callConnectionId) {
-        if (!calls.containsKey(callConnectionId)) {
-            engine.call(callConnectionId); // 404 for a call the emulator does not know
+        if (!calls.containsKey(callConnectionId) && engine.connections().snapshot(callConnectionId).isEmpty()) {
+            throw AcsApiException.callNotFound();
         }
         return recorded(callConnectionId);
     }
@@ -95,41 +124,37 @@ public final class CallInput {
     /** The recognizes recorded for a call, none for a call that had none (for a read that checked the call already). */
     public List<RecognitionSnapshot> recorded(String callConnectionId) {
         CallMediaInput input = calls.get(callConnectionId);
-        return input == null ? List.of() : input.log.stream().map(Recognition::snapshot).toList();
+        if (input != null) {
+            return input.log.stream().map(Recognition::snapshot).toList();
+        }
+        synchronized (ended) {
+            return ended.getOrDefault(callConnectionId, List.of());
+        }
     }
 
     /**
-     * POST {@code :recognize}: reads and checks the request, then starts listening (after the prompt, which plays
-     * first).
+     * POST {@code :recognize}: reads and checks the request, then queues it with the call's media operations
+     * ({@link MediaEngine}): when its turn comes its prompt plays, then it listens.
      *
      * @throws AcsApiException 400/8523 for a bad field, 400/8501 when the call is not connected, 404/8522 for a
-     *     participant not in the call, 400/8500 when a recognize runs on that participant already
+     *     participant not in the call, 400/8500 or 412/8583 when the media compatibility rules refuse it (in a group
+     *     call, a sub-leg operation runs or waits on the participant)
      */
     public void recognize(EmulatedCall call, JsonNode body, ApiVersion version) {
         RecognizeRequest request = RecognizeRequest.read(body, version);
-        Recognition recognition;
         synchronized (call) {
             requireConnected(call);
             requireParticipant(call, request.participant());
             CallMediaInput input = input(call);
-            String rawId = request.participant().rawId();
-            if (input.running.containsKey(rawId)) {
-                throw new AcsApiException(400, "8500", "Another recognize is running on participant " + rawId + ".");
-            }
-            Duration prompt = request.prompts().stream().map(durations::duration).reduce(Duration.ZERO,
-                Duration::plus);
-            recognition = new Recognition(call, request, version);
-            input.running.put(rawId, recognition);
+            Recognition recognition = new Recognition(call, request, version);
             input.log.add(recognition);
-            if (request.prompts().isEmpty()) {
-                listen(recognition);
-            } else {
-                recognition.promptPlaying = true;
-                recognition.promptIndex = media.recognizePromptStarted(call, request.participant(), request.prompts(),
-                    request.operationContext());
-                recognition.promptEnd = schedule(prompt, () -> promptEnded(recognition));
+            try {
+                media.recognize(call, request.participant(), request.prompts(), request.operationContext(),
+                    request.interruptCallMedia(), recognition);
+            } catch (AcsApiException refused) {
+                input.log.remove(recognition);
+                throw refused;
             }
-            script(input, recognition, prompt);
         }
     }
 
@@ -159,24 +184,31 @@ public final class CallInput {
         }
     }
 
-    /** cancelAllMediaOperations: every running recognize of the call ends with RecognizeCanceled 400/8508. */
+    /**
+     * cancelAllMediaOperations: every play and recognize of the call that runs or waits ends with its ...Canceled
+     * (a recognize: RecognizeCanceled 400/8508).
+     */
     public void cancelAll(String callConnectionId) {
-        EmulatedCall call = engine.call(callConnectionId);
-        synchronized (call) {
-            CallMediaInput input = calls.get(call.callConnectionId());
-            if (input != null) {
-                new ArrayList<>(input.running.values()).forEach(r -> finish(r, "canceled", CANCELED,
-                    "RecognizeCanceled", null));
-            }
-        }
+        media.cancelAll(engine.call(callConnectionId));
     }
 
-    /** POST {@code :startContinuousDtmfRecognition}: keys of the participant are reported one by one from now. */
+    /**
+     * POST {@code :startContinuousDtmfRecognition}: keys of the participant are reported one by one from now.
+     *
+     * @throws AcsApiException 400/8500 while a sub-leg operation (a play to them, a recognize in a group call, send
+     *     DTMF) runs on the participant: the media compatibility table lets continuous DTMF run alongside everything
+     *     once started, but not start beside those
+     */
     public void startContinuousDtmf(EmulatedCall call, Identifier participant, String operationContext,
                                     URI callbackUri, ApiVersion version) {
         synchronized (call) {
             requireConnected(call);
             requireParticipant(call, participant.rawId());
+            if (media.subLegBusy(call, participant.rawId())) {
+                throw new AcsApiException(400, "8500", "Another media operation is running on participant "
+                    + participant.rawId() + "; continuous DTMF recognition cannot start beside a play to them, a "
+                    + "recognize in a group call or send DTMF.");
+            }
             input(call).continuous.put(participant.rawId(),
                 new Continuous(operationContext, target(call, callbackUri, version), version));
         }
@@ -194,6 +226,7 @@ public final class CallInput {
         }
     }
 
+    /** Under the call's monitor, when the recognize's turn has come: its participant's script answers it. */
     private void script(CallMediaInput input, Recognition recognition, Duration prompt) {
         Identifier participant = recognition.request.participant();
         Optional<CallerRule> rule = callers.stream().filter(r -> r.matches(participant)).findFirst();
@@ -234,6 +267,7 @@ public final class CallInput {
         }
     }
 
+    /** The scripted caller hangs up during the recognize: they leave the call ({@link #participantLeft} follows). */
     private void hangUp(Recognition recognition) {
         EmulatedCall call = recognition.call;
         String rawId = recognition.request.participant().rawId();
@@ -241,26 +275,10 @@ public final class CallInput {
             if (!call.isLive() || call.participant(rawId).isEmpty()) {
                 return;
             }
-            recognition.outcome = "hungUp";
-            recognition.cancelTimers();
-            CallMediaInput input = calls.get(call.callConnectionId());
-            input.running.remove(rawId, recognition);
-            Continuous continuous = input.continuous.remove(rawId);
-            if (continuous != null) {
-                send(call, continuous.target, "ContinuousDtmfRecognitionToneFailed",
-                    data(call, continuous.operationContext, continuous.version, PARTICIPANT_LEFT));
+            if (!recognition.isOver()) {
+                recognition.leftAs = "hungUp";
             }
             engine.hangUpParticipant(call.callConnectionId(), rawId);
-        }
-    }
-
-    private void promptEnded(Recognition recognition) {
-        synchronized (recognition.call) {
-            if (recognition.isOver() || !recognition.promptPlaying) {
-                return;
-            }
-            stopPrompt(recognition, PlayOutcome.Status.COMPLETED);
-            listen(recognition);
         }
     }
 
@@ -368,14 +386,11 @@ public final class CallInput {
         if (recognition.phrase != null) {
             return false;
         }
-        if (recognition.promptPlaying) {
+        if (recognition.operation.promptPlaying()) {
             if (!recognition.request.interruptPrompt()) {
                 return false;
             }
-            stopPrompt(recognition, PlayOutcome.Status.CANCELED);
-            if (recognition.promptEnd != null) {
-                recognition.promptEnd.cancel(false);
-            }
+            media.stopPrompt(recognition.operation);
         }
         recognition.heardSomething = true;
         if (recognition.silence != null) {
@@ -404,14 +419,11 @@ public final class CallInput {
         return result;
     }
 
-    /** Runs under the call's monitor. */
+    /** Runs under the call's monitor: the recognize ends with its event; what waits behind it in the queue runs. */
     private void finish(Recognition recognition, String outcome, ResultInfo result, String eventName,
                         ObjectNode extra) {
         EmulatedCall call = recognition.call;
-        stopPrompt(recognition, PlayOutcome.Status.CANCELED);
-        recognition.outcome = outcome;
-        recognition.cancelTimers();
-        calls.get(call.callConnectionId()).running.remove(recognition.request.participant().rawId(), recognition);
+        end(recognition, outcome);
         ObjectNode data = data(call, recognition.request.operationContext(), recognition.version, result);
         if (extra != null) {
             data.setAll(extra);
@@ -419,28 +431,68 @@ public final class CallInput {
         send(call, target(call, recognition.request.callbackUri(), recognition.version), eventName, data);
     }
 
-    /** The recognize's prompt stops, if it still plays: the media read shows it completed or cut off. */
-    private void stopPrompt(Recognition recognition, PlayOutcome.Status status) {
-        if (recognition.promptPlaying) {
-            recognition.promptPlaying = false;
-            media.recognizePromptEnded(recognition.call, recognition.promptIndex, status);
+    /** Runs under the call's monitor: the recognize ends without an event (yet). */
+    private void end(Recognition recognition, String outcome) {
+        recognition.outcome = outcome;
+        recognition.cancelTimers();
+        CallMediaInput input = calls.get(recognition.call.callConnectionId());
+        if (input != null) {
+            input.running.remove(recognition.request.participant().rawId(), recognition);
+        }
+        media.recognizeEnded(recognition.operation);
+    }
+
+    /**
+     * Runs under the call's monitor when someone left the call: their continuous DTMF recognition ends with
+     * ContinuousDtmfRecognitionToneFailed (also when the call ends with it, as before); their recognize is ended by
+     * {@link MediaEngine} through {@link Recognition#participantLeft}.
+     */
+    private void participantLeft(EmulatedCall call, String rawId, boolean callEnds) {
+        CallMediaInput input = calls.get(call.callConnectionId());
+        if (input == null) {
+            return;
+        }
+        Continuous continuous = input.continuous.remove(rawId);
+        if (continuous != null) {
+            send(call, continuous.target, "ContinuousDtmfRecognitionToneFailed",
+                data(call, continuous.operationContext, continuous.version, PARTICIPANT_LEFT));
         }
     }
 
+    /**
+     * Runs under the ended call's monitor, before its CallDisconnected: recognizes stop without events (as plays do);
+     * a continuous DTMF recognition still on ends with ContinuousDtmfRecognitionStopped, which the ACS docs name for
+     * "the call has ended" (how-tos/call-automation/control-mid-call-media-actions: "this could be because your
+     * application invoked the StopContinuousDtmfRecognitionAsync event or because the call has ended"). Only the
+     * record of the recognizes stays.
+     */
     private void callEnded(EmulatedCall call) {
         CallMediaInput input = calls.get(call.callConnectionId());
-        if (input != null) {
-            input.running.values().forEach(r -> {
-                stopPrompt(r, PlayOutcome.Status.CANCELED);
-                r.cancelTimers();
-                r.outcome = r.outcome == null ? "callEnded" : r.outcome;
-            });
-            input.running.clear();
-            input.continuous.clear();
+        if (input == null) {
+            return;
         }
+        for (Recognition recognition : input.log) {
+            if (!recognition.isOver()) {
+                recognition.cancelTimers();
+                recognition.outcome = recognition.leftAs != null ? recognition.leftAs : "callEnded";
+            }
+        }
+        input.running.clear();
+        input.continuous.values().forEach(continuous -> send(call, continuous.target,
+            "ContinuousDtmfRecognitionStopped", data(call, continuous.operationContext, continuous.version,
+                CONTINUOUS_CALL_ENDED)));
+        input.continuous.clear();
+        synchronized (ended) {
+            ended.put(call.callConnectionId(), input.log.stream().map(Recognition::snapshot).toList());
+        }
+        calls.remove(call.callConnectionId());
     }
 
+    /** The call's input state, made on first use while the call is live (never again once it has ended). */
     private CallMediaInput input(EmulatedCall call) {
+        if (!call.isLive()) {
+            throw AcsApiException.callNotFound();
+        }
         return calls.computeIfAbsent(call.callConnectionId(), id -> new CallMediaInput());
     }
 
@@ -499,18 +551,19 @@ public final class CallInput {
 
     private record Continuous(String operationContext, URI target, ApiVersion version) { }
 
-    /** One recognize; guarded by its call's monitor. */
-    private static final class Recognition {
+    /** One recognize, from its request to its result; guarded by its call's monitor. */
+    private final class Recognition implements MediaEngine.RecognizeTurn {
         final EmulatedCall call;
         final RecognizeRequest request;
         final ApiVersion version;
         final List<Tone> keys = new ArrayList<>();
-        boolean promptPlaying;
-        int promptIndex = -1;
+        MediaEngine.RecognizeOperation operation;
+        boolean started;
         boolean heardSomething;
         String phrase;
         String outcome;
-        ScheduledFuture<?> promptEnd;
+        /** How the participant left while it ran ({@code hungUp}), for the record when the call ends with it. */
+        String leftAs;
         ScheduledFuture<?> silence;
         ScheduledFuture<?> interTone;
 
@@ -525,17 +578,79 @@ public final class CallInput {
         }
 
         void cancelTimers() {
-            for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {promptEnd, silence, interTone}) {
+            for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {silence, interTone}) {
                 if (timer != null) {
                     timer.cancel(false);
                 }
             }
         }
 
+        @Override
+        public void queued(MediaEngine.RecognizeOperation queuedAs) {
+            operation = queuedAs;
+        }
+
+        /** Its turn: it listens to the participant's keys (and words) from now, once its prompt lets it. */
+        @Override
+        public void started() {
+            started = true;
+            if (request.needsSpeechRecognition() && media.cognitiveServicesEndpoint(call).isEmpty()) {
+                finish(this, "failed", NO_SPEECH_RECOGNITION, "RecognizeFailed", null);
+                return;
+            }
+            CallMediaInput input = input(call);
+            input.running.put(request.participant().rawId(), this);
+            if (request.prompts().isEmpty()) {
+                listen(this);
+            }
+            Duration prompt = request.prompts().stream().map(durations::duration).reduce(Duration.ZERO,
+                Duration::plus);
+            script(input, this, prompt);
+        }
+
+        @Override
+        public void promptEnded(PlayOutcome ended) {
+            if (isOver()) {
+                return;
+            }
+            if (ended.status() == PlayOutcome.Status.COMPLETED) {
+                listen(this);
+                return;
+            }
+            ResultInfo result = ended.result().subCode() == PlayOutcome.NO_COGNITIVE_SERVICES.subCode()
+                ? PlayOutcome.NO_COGNITIVE_SERVICES : PROMPT_FAILED;
+            ObjectNode failed = AcsJson.object();
+            if (ended.failedPlaySourceIndex() != null && version.isAtLeast(ApiVersion.V2026_03_12)) {
+                failed.put("failedPlaySourceIndex", ended.failedPlaySourceIndex());
+            }
+            finish(this, "failed", result, "RecognizeFailed", failed);
+        }
+
+        @Override
+        public void canceled() {
+            if (!isOver()) {
+                finish(this, "canceled", CANCELED, "RecognizeCanceled", null);
+            }
+        }
+
+        @Override
+        public void participantLeft(boolean callEnds) {
+            if (isOver()) {
+                return;
+            }
+            String how = leftAs != null ? leftAs : "participantLeft";
+            if (callEnds) {
+                end(this, how);
+            } else {
+                finish(this, how, RECOGNIZE_TARGET_LEFT, "RecognizeFailed", null);
+            }
+        }
+
         RecognitionSnapshot snapshot() {
             synchronized (call) {
                 return new RecognitionSnapshot(request.participant().rawId(), request.inputType().wireName(),
-                    request.prompts(), outcome == null ? "running" : outcome, Tone.keys(keys), phrase);
+                    request.prompts(), outcome != null ? outcome : started ? "running" : "queued", Tone.keys(keys),
+                    phrase);
             }
         }
     }

@@ -17,7 +17,8 @@ public record MediaSnapshot(String callConnectionId, List<Prompt> prompts, List<
 
     /**
      * One play: to whom (raw ids; empty = everyone), its sources, whether it loops, and its outcome
-     * ({@code playing}, {@code completed}, {@code canceled}, {@code failed}).
+     * ({@code queued} while it waits for its turn, {@code playing}, {@code completed}, {@code canceled},
+     * {@code failed}).
      *
      * @param purpose {@code play}, {@code holdMusic} or {@code recognize} (a recognize's prompt)
      */
@@ -34,7 +35,8 @@ public record MediaSnapshot(String callConnectionId, List<Prompt> prompts, List<
     public record Mute(Instant at, String participant) {
     }
 
-    /** Tones the application sent to a participant, with the outcome ({@code sending}, {@code completed}, {@code failed}). */
+    /** Tones the application sent to a participant, with the outcome ({@code queued}, {@code sending},
+     * {@code completed}, {@code failed}, {@code canceled} when the call ended first). */
     public record TonesSent(Instant at, String participant, String tones, String outcome) {
     }
 }

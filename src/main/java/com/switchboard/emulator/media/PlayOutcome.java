@@ -3,13 +3,15 @@ package com.switchboard.emulator.media;
 import com.switchboard.emulator.model.ResultInfo;
 
 /**
- * How a play ended: {@code COMPLETED}, {@code CANCELED} (interrupted, cancel all media, or the call ended) or
+ * How a play ended (or, for the media read, where it is: {@code QUEUED}, {@code PLAYING}): {@code COMPLETED}, {@code CANCELED} (interrupted, cancel all media, or the call ended) or
  * {@code FAILED} (with the index of the source that could not play).
  */
 public record PlayOutcome(Status status, ResultInfo result, Integer failedPlaySourceIndex) {
 
     /** The outcome's kind; its wire name is the snapshot's {@code outcome}. */
     public enum Status {
+        /** Waiting in the call's media queue; not heard yet. */
+        QUEUED,
         PLAYING, COMPLETED, CANCELED, FAILED;
 
         public String wireName() {

@@ -11,11 +11,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code RecognizeRequest} as read from the wire; timeouts are null where the request left them out. */
+/**
+ * A {@code RecognizeRequest} as read from the wire; timeouts are null where the request left them out.
+ *
+ * @param interruptCallMedia {@code interruptCallMediaOperation} (2026-03-12): cancel the plays and recognizes that run
+ *     or wait instead of queueing behind them
+ */
 record RecognizeRequest(InputType inputType, Identifier participant, List<PlaySource> prompts,
                         boolean interruptPrompt, Duration initialSilence, int maxTones, Duration interTone,
                         List<Tone> stopTones, List<Choice> choices, Duration endSilence, String operationContext,
-                        URI callbackUri) {
+                        URI callbackUri, boolean interruptCallMedia) {
+
+    /**
+     * Whether it listens for speech, which needs the call's Cognitive Services endpoint: speech, speechOrDtmf, and
+     * choices (their phrases are recognized from speech, even when the caller ends up pressing a choice's key).
+     */
+    boolean needsSpeechRecognition() {
+        return inputType != InputType.DTMF;
+    }
 
     Duration initialSilenceTimeout(Duration otherwise) {
         return initialSilence == null ? otherwise : initialSilence;
@@ -86,8 +99,10 @@ record RecognizeRequest(InputType inputType, Identifier participant, List<PlaySo
             endSilence = Duration.ofMillis(endSilenceMs.asLong());
         }
         String context = body.path("operationContext").isTextual() ? body.get("operationContext").asText() : null;
+        boolean interruptCallMedia = latest && body.path("interruptCallMediaOperation").asBoolean(false);
         return new RecognizeRequest(type, participant, List.copyOf(prompts), interrupt, initialSilence, maxTones,
-            interTone, List.copyOf(stopTones), choices, endSilence, context, uri(body.path("operationCallbackUri")));
+            interTone, List.copyOf(stopTones), choices, endSilence, context, uri(body.path("operationCallbackUri")),
+            interruptCallMedia);
     }
 
     private static List<Choice> choices(JsonNode node) {

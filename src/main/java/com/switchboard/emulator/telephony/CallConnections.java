@@ -29,6 +29,8 @@ public final class CallConnections {
     private final CallEvents events;
     private final Identifier applicationIdentity;
     private final List<Consumer<EmulatedCall>> endListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<EmulatedCall>> retireListeners = new CopyOnWriteArrayList<>();
+    private final List<ParticipantLeftListener> leaveListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param resourceId the emulated ACS resource's immutable id: the application's identity in calls is an ACS user
@@ -64,6 +66,48 @@ public final class CallConnections {
      */
     public void onCallEnded(Consumer<EmulatedCall> listener) {
         endListeners.add(listener);
+    }
+
+    /**
+     * Runs {@code listener} whenever a call connection leaves the live calls: when a connected call ends (before the
+     * {@link #onCallEnded} listeners and its CallDisconnected) and when a set-up fails (before its failure event).
+     * Under the call's monitor; for a feature that keeps per-call state, to drop it.
+     */
+    public void onCallRetired(Consumer<EmulatedCall> listener) {
+        retireListeners.add(listener);
+    }
+
+    /**
+     * Runs {@code listener} when a remote participant has left a connected call (hung up, removed, transferred away),
+     * under the call's monitor and before the ParticipantsUpdated that shows it gone.
+     */
+    public void onParticipantLeft(ParticipantLeftListener listener) {
+        leaveListeners.add(listener);
+    }
+
+    /** Someone left a call; see {@link #onParticipantLeft}. */
+    @FunctionalInterface
+    public interface ParticipantLeftListener {
+        /**
+         * @param rawId the raw id of who left
+         * @param callEnds true when nobody is left for the application to talk to, so that the call ends next
+         */
+        void left(EmulatedCall call, String rawId, boolean callEnds);
+    }
+
+    /**
+     * Removes a remote participant from the call and tells the {@link #onParticipantLeft} listeners; false when it
+     * was not in the call. The caller holds the call's monitor and sends the ParticipantsUpdated.
+     */
+    boolean leave(EmulatedCall call, String rawId) {
+        synchronized (call) {
+            if (!call.leave(rawId)) {
+                return false;
+            }
+            boolean callEnds = call.isDeserted();
+            leaveListeners.forEach(listener -> listener.left(call, rawId, callEnds));
+            return true;
+        }
     }
 
     Identifier applicationIdentity() {
@@ -124,6 +168,7 @@ public final class CallConnections {
             }
             call.disconnect();
             registry.retire(call);
+            retireListeners.forEach(listener -> listener.accept(call));
             failureEvent.run();
         }
     }
@@ -141,7 +186,7 @@ public final class CallConnections {
 
     /** A remote participant leaves: ParticipantsUpdated, and the call ends if nobody else is left; false if absent. */
     boolean remoteHangUp(EmulatedCall call, String rawId) {
-        if (!call.leave(rawId)) {
+        if (!leave(call, rawId)) {
             return false;
         }
         ApiVersion version = call.creation().version();
@@ -162,6 +207,7 @@ public final class CallConnections {
             requireLive(call);
             call.disconnect();
             registry.retire(call);
+            retireListeners.forEach(listener -> listener.accept(call));
             endListeners.forEach(listener -> listener.accept(call));
             events.callDisconnected(call, version, result);
         }

@@ -158,7 +158,7 @@ public final class CallEngine {
                     "The application cannot remove itself from the call; hang up instead.");
             }
             call.record("RemoveParticipant", operation, participant, null);
-            if (!call.leave(participant.rawId())) {
+            if (!connections.leave(call, participant.rawId())) {
                 events.removeParticipantFailed(call, operation, participant);
                 return;
             }
@@ -360,7 +360,7 @@ public final class CallEngine {
 
         /** A transfer naming its transferee moves only that participant; the application stays in the call. */
         private void transfereeLeaves(Invitation invitation) {
-            if (call.leave(invitation.transferee().rawId())) {
+            if (connections.leave(call, invitation.transferee().rawId())) {
                 events.participantsUpdated(call, invitation.operation().version());
                 connections.endIfDeserted(call, invitation.operation().version());
             }
