@@ -50,6 +50,8 @@ public class CallViews {
             Map.entry("ContinuousDtmfRecognitionToneReceived", "Listening for keys (continuous DTMF)"),
             Map.entry("TranscriptionUpdated", "Transcribing"), Map.entry("MediaStreamingStarted", "Streaming media"));
 
+    private static final Set<String> PLAY_EVENTS = Set.of("PlayStarted", "PlayCompleted", "PlayFailed", "PlayCanceled");
+
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
@@ -100,7 +102,7 @@ public class CallViews {
         CallView.Recording recording = variables.get("recordingId") == null && variables.get("recordingState") == null
                 ? null : new CallView.Recording(text(variables.get("recordingId")), text(variables.get("recordingState")));
         return Optional.of(new CallView(processInstanceId, flow.definitionKey(), flow.businessKey(), flow.state(),
-                flow.startedAt(), flow.endedAt(), call, flow.waits(), media(flow.waits(), participants.list()), recording,
+                flow.startedAt(), flow.endedAt(), call, flow.waits(), media(flow.waits(), events, participants.list()), recording,
                 participants.list(), participants.at(), events, more));
     }
 
@@ -224,9 +226,16 @@ public class CallViews {
         return new Participants(list, null);
     }
 
-    private static List<String> media(List<String> waits, List<CallView.Participant> participants) {
+    /**
+     * The media operations in progress: those the flow waits for the end of, a play whose newest event is
+     * PlayStarted (a looping play, or one the flow does not wait for), and hold music to a participant on hold.
+     */
+    private static List<String> media(List<String> waits, List<CallView.Event> newestFirst,
+                                      List<CallView.Participant> participants) {
         Set<String> media = new LinkedHashSet<>();
         waits.stream().map(MEDIA_WAITS::get).filter(java.util.Objects::nonNull).forEach(media::add);
+        newestFirst.stream().filter(event -> PLAY_EVENTS.contains(event.type())).findFirst()
+                .filter(event -> "PlayStarted".equals(event.type())).ifPresent(event -> media.add("Playing a prompt"));
         participants.stream().filter(p -> Boolean.TRUE.equals(p.onHold()))
                 .forEach(p -> media.add("Hold music to " + p.rawId()));
         return List.copyOf(media);
