@@ -71,6 +71,12 @@ function waitForLine() {
     await tab.waitFor({ timeout: 20000 });
     await tab.click();
     await page.waitForSelector('.sb-ops table.sb-events', { timeout: 20000 });
+    // Give the tabs the room of the diagram (the arrow under the diagram), as an operator reading the tab would.
+    const showTabs = page.locator('a.hide-collapsable.vertical-collapse:visible').first();
+    if (await showTabs.count() > 0) {
+      await showTabs.click();
+      await page.waitForTimeout(500);
+    }
     result.before = await callTab(page);
     await page.locator('.sb-ops').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${dir}/call-tab-before.png`, fullPage: true });
