@@ -142,6 +142,20 @@ class CallTabIT extends SwitchboardIntegrationTest {
         awaitEnded(flow);
     }
 
+    /** The banner is in every webapp's header, and their user stylesheets hide it in each. */
+    @Test
+    void theMigrationBannerIsHiddenInTasklistAndAdminToo() throws Exception {
+        for (String app : List.of("tasklist", "admin")) {
+            Path shot = BrowserScripts.SCREENSHOTS.resolve("banner-" + app + ".png");
+            JsonNode page = BrowserScripts.run(mapper, "banner.js", shot,
+                    List.of("http://localhost:" + port, "admin", TEST_ADMIN_PASSWORD, app, shot.toString()));
+            assertThat(page.path("signedIn").asBoolean()).as(app + ": " + page).isTrue();
+            assertThat(page.path("bannerInPage").asBoolean()).as(app + ": " + page).isTrue();
+            assertThat(page.path("bannerText").asText()).as(app).contains("Camunda 8");
+            assertThat(page.path("bannerVisible").asBoolean()).as(app + ": the banner shows").isFalse();
+        }
+    }
+
     private boolean waitsFor(ProcessInstance flow, String message) {
         return runtime.createEventSubscriptionQuery().processInstanceId(flow.getId()).eventName(message).count() == 1;
     }
