@@ -26,7 +26,7 @@ public record CallView(String processInstanceId, String processDefinitionKey, St
     public record Recording(String recordingId, String recordingState) {
     }
 
-    /** @param kind {@code phone}, {@code user}, {@code this app} or {@code other} */
+    /** @param kind {@code phone}, {@code ACS user}, {@code Teams user}, {@code Teams app} or {@code other} */
     public record Participant(String rawId, String kind, Boolean muted, Boolean onHold) {
     }
 

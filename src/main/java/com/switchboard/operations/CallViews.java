@@ -241,15 +241,23 @@ public class CallViews {
         return List.copyOf(media);
     }
 
+    /**
+     * What kind of party a raw id is. The application itself is an ACS user too ({@code 8:acs:<resource>_<id>}, like
+     * every user of the resource), so it is not told apart.
+     */
     static String kind(String rawId) {
         if (rawId.startsWith("4:")) {
             return "phone";
         }
-        if (rawId.startsWith("8:acs:") && rawId.contains("_")) {
-            return "this app";
+        if (rawId.startsWith("8:acs:")) {
+            return "ACS user";
         }
-        if (rawId.startsWith("8:")) {
-            return "user";
+        if (rawId.startsWith("8:orgid:") || rawId.startsWith("8:dod:") || rawId.startsWith("8:gcch:")
+                || rawId.startsWith("8:teamsvisitor:")) {
+            return "Teams user";
+        }
+        if (rawId.startsWith("28:")) {
+            return "Teams app";
         }
         return "other";
     }

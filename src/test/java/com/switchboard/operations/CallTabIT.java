@@ -122,7 +122,7 @@ class CallTabIT extends SwitchboardIntegrationTest {
             }
         }
         assertThat(agentRow).isNotNull();
-        assertThat(agentRow.get(1).asText()).isEqualTo("user");
+        assertThat(agentRow.get(1).asText()).isEqualTo("ACS user");
         assertThat(agentRow.get(2).asText()).as("muted").isEqualTo("yes");
         List<String> eventsAfter = column(after.path("events"), 1);
         assertThat(eventsAfter.get(0)).isEqualTo("ParticipantsUpdated");

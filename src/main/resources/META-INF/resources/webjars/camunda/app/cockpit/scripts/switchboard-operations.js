@@ -151,38 +151,66 @@ function renderCall(view) {
   ];
 }
 
-/** Shows what load() gives in the node, again every interval while the node is in the page. */
+/**
+ * Shows what load() gives in the node, again every interval while the node is in the page. Answers a function that
+ * shows it again at once (another page of it, say): the refreshing goes on from there.
+ */
 function live(node, load, render, interval) {
   const body = element('div', { class: 'sb-body' });
   const footer = element('div', { class: 'sb-footer' });
   node.replaceChildren(element('style', {}, STYLE), element('div', { class: 'sb-ops' }, body, footer));
-  const refresh = async () => {
+  let generation = 0;
+  const refresh = async mine => {
+    let content;
     try {
-      body.replaceChildren(...render(await load()));
-      footer.textContent = `Updated ${time(new Date().toISOString())}; refreshes every ${interval / 1000} s.`;
+      content = render(await load());
     } catch (error) {
-      body.replaceChildren(element('p', { class: 'sb-error' }, error.message));
-      footer.textContent = '';
+      content = [element('p', { class: 'sb-error' }, error.message)];
     }
+    if (mine !== generation) return;  // a newer refresh has started meanwhile
+    body.replaceChildren(...content);
+    footer.textContent = content[0]?.classList?.contains('sb-error') ? ''
+      : `Updated ${time(new Date().toISOString())}; refreshes every ${interval / 1000} s.`;
     // Cockpit puts the node in the page right after render(); once it is taken out (another tab, another page),
     // the refreshing stops.
     if (node.isConnected) {
-      setTimeout(refresh, interval);
+      setTimeout(() => (mine === generation ? refresh(mine) : null), interval);
     }
   };
-  refresh();
+  refresh(generation);
+  return () => refresh(++generation);
 }
 
-function renderUnmatched(page) {
-  const rows = page.events;
-  return [
-    element('h3', {}, 'Unmatched callback events'),
-    element('p', { class: 'sb-muted' }, 'Callback events that reached no flow, newest first, with the reason. '
-      + 'ACS sent them for a call no flow owns, or no flow waited for them in time.'),
-    rows.length ? events(rows, { withCall: true }) : element('p', {}, 'None: every event reached its flow.'),
-    page.next ? element('p', { class: 'sb-muted' }, `Showing the newest ${rows.length}; older ones: `
-      + `GET /api/operations/unmatched-events?before=${page.next}`) : '',
-  ];
+/** The unmatched-events page: the newest page, or an older one (paging by the id of the last event shown). */
+function unmatchedPage(node) {
+  const pages = [];  // the "before" of each page shown after the newest, to go back
+  let before = null;
+  const load = () => read(`unmatched-events?limit=100${before ? `&before=${before}` : ''}`);
+  const render = page => {
+    const rows = page.events;
+    const older = element('button', { type: 'button', class: 'btn btn-default btn-sm' }, 'Older events');
+    const newer = element('button', { type: 'button', class: 'btn btn-default btn-sm' }, 'Newer events');
+    older.disabled = !page.next;
+    newer.disabled = before === null;
+    older.addEventListener('click', () => {
+      pages.push(before);
+      before = page.next;
+      reload();
+    });
+    newer.addEventListener('click', () => {
+      before = pages.pop() ?? null;
+      reload();
+    });
+    return [
+      element('h3', {}, 'Unmatched callback events'),
+      element('p', { class: 'sb-muted' }, 'Callback events that reached no flow, newest first, with the reason: '
+        + 'ACS sent them for a call no flow owns, or no flow took them in time.'),
+      rows.length ? events(rows, { withCall: true })
+        : element('p', {}, before ? 'No older ones.' : 'None: every event reached its flow.'),
+      element('p', {}, newer, ' ', older),
+    ];
+  };
+  const reload = live(node, load, render, UNMATCHED_REFRESH_MS);
 }
 
 export default [
@@ -202,7 +230,7 @@ export default [
     render: node => {
       const page = element('div', { class: 'container-fluid', style: 'padding: 10px 20px' });
       node.replaceChildren(page);
-      live(page, () => read('unmatched-events?limit=100'), renderUnmatched, UNMATCHED_REFRESH_MS);
+      unmatchedPage(page);
     },
   },
   {
