@@ -6,6 +6,7 @@ import com.switchboard.callbacks.CallbackRejections;
 import com.switchboard.callbacks.CallbackSender;
 import com.switchboard.callbacks.InvalidCallbackTokenException;
 import com.switchboard.incoming.IncomingCallsProperties;
+import com.switchboard.operations.CockpitSessionAuthenticationFilter;
 import com.switchboard.webhooks.QueryParameters;
 import com.switchboard.webhooks.WebhookBodyLimitFilter;
 import com.switchboard.webhooks.WebhookLimits;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +33,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -66,6 +70,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       allowed). The engine's own authorization checks then decide what the user sees and does.</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist and Admin, with their own session login and CSRF protection; the
  *       login form is throttled like basic sign-in.</li>
+ *   <li>{@code GET /api/operations/**}: the Cockpit plugin's API, for the Cockpit user of the browser's session.</li>
  *   <li>Anything else: a Camunda user.</li>
  * </ul>
  */
@@ -155,9 +160,43 @@ class HttpSecurityConfiguration {
                 .build();
     }
 
-    /** Everything else: a Camunda user over HTTP basic, from no other origin. */
+    /**
+     * The operations API of the Cockpit plugin (package operations): the Cockpit user of the browser's session, as
+     * Cockpit's own login made it, and only to read: any other method is refused, so no request another site makes
+     * the browser send can change anything (no CSRF token needed), and no other origin may read it (CORS). No
+     * session is ever created here; a session cookie the server never gave finds no user (401).
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain operationsApi(HttpSecurity http, ObjectProvider<ProcessEngine> engines, Problems problems)
+            throws Exception {
+        return http.securityMatcher(PATHS.matcher("/api/operations/**"))
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(request -> new CorsConfiguration()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new CockpitSessionAuthenticationFilter(engines,
+                        CamundaUserAuthentication.GROUP_AUTHORITY_PREFIX), AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "Authentication required", "Sign in to Cockpit"))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "Not allowed", "Your Camunda user may not see this in Cockpit")))
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/operations/unmatched-events"))
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(CockpitSessionAuthenticationFilter.COCKPIT),
+                                AuthorityAuthorizationManager.hasAnyAuthority(OPERATOR, ADMINISTRATOR)))
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/operations/**"))
+                        .hasAuthority(CockpitSessionAuthenticationFilter.COCKPIT)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Everything else: a Camunda user over HTTP basic, from no other origin. */
+    @Bean
+    @Order(5)
     SecurityFilterChain camundaUsers(HttpSecurity http, CamundaUserAuthentication users, Problems problems) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, failure) -> signInProblem(problems, response, failure);
         return http.csrf(csrf -> csrf.disable())

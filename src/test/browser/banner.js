@@ -1,0 +1,40 @@
+// Signs in to a Camunda webapp (cockpit, tasklist, admin) and tells whether the vendor's "migrate to Camunda 8"
+// banner is in the page and whether it shows; takes a screenshot.
+// Usage: node banner.js <base url> <user> <password> <app> <screenshot.png>
+// Prints one JSON line: {"signedIn": bool, "bannerInPage": bool, "bannerVisible": bool, "bannerText": "..."}.
+const { chromium } = require('playwright-core');
+
+(async () => {
+  const [base, user, password, app, screenshot] = process.argv.slice(2);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const result = { signedIn: false, bannerInPage: false, bannerVisible: false, bannerText: '' };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 700 } });
+    await page.goto(`${base}/camunda/app/${app}/default/`);
+    await page.fill('input[type=text]', user);
+    await page.fill('input[type=password]', password);
+    await page.click('button[type=submit]');
+    // Signed in: the login form is gone and the header names the user.
+    result.signedIn = await page.waitForSelector('input[type=password]', { state: 'detached', timeout: 20000 })
+      .then(() => true, () => false);
+    await page.waitForSelector('.ce-eol-banner', { state: 'attached', timeout: 10000 }).catch(() => null);
+    await page.waitForTimeout(1000);
+    const banner = page.locator('.ce-eol-banner').first();
+    result.bannerInPage = await banner.count() > 0;
+    if (result.bannerInPage) {
+      result.bannerVisible = await banner.isVisible();
+      result.bannerText = (await banner.textContent()).trim();
+    }
+    await page.screenshot({ path: screenshot });
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify(result));
+})().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
