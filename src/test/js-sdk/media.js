@@ -458,6 +458,7 @@ module.exports = async function mediaChecks({ client, callbackUrl, check, nextEv
         assert.equal(start.status, 'fulfilled', 'start of the recording that failed');
         assert.equal(failedEvent.recordingId, start.value.recordingId, 'StartRecordingFailed.recordingId');
         result(failedEvent, 400, 8501);
+        report.startRecordingFailedTries = attempt + 1;
         return;
       }
       outcomes.push(start.status === 'rejected' ? 'start refused: ' + start.reason.message
