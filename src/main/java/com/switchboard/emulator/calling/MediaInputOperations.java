@@ -29,8 +29,9 @@ final class MediaInputOperations {
 
     /**
      * POST {@code :recognize}: 202; RecognizeCompleted, RecognizeFailed or RecognizeCanceled follows. With
-     * {@code interruptCallMediaOperation} the recognize barges in: what plays or waits to play is canceled
-     * (PlayCanceled 400/8508), once the recognize has been accepted.
+     * {@code interruptCallMediaOperation} (every api-version has it) the recognize barges in: what plays or waits to
+     * play is canceled first (PlayCanceled 400/8508), on a connected call. Canceling first, not after, leaves the
+     * recognize itself alone where the media queue holds recognizes too.
      */
     ApiResponse recognize(ApiRequest request, ApiVersion version, String... path) {
         EmulatedCall call = engine.call(path[0]);
@@ -39,10 +40,10 @@ final class MediaInputOperations {
         if (interrupt != null && !interrupt.isNull() && !interrupt.isBoolean()) {
             throw AcsApiException.invalidArgument("The field 'interruptCallMediaOperation' must be a boolean.");
         }
-        input.recognize(call, body.root(), version);
         if (interrupt != null && interrupt.booleanValue()) {
             media.cancelAll(call);
         }
+        input.recognize(call, body.root(), version);
         return ApiResponse.json(202, AcsJson.object());
     }
 
