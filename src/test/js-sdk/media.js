@@ -127,6 +127,17 @@ module.exports = async function mediaChecks({ client, callbackUrl, check, nextEv
     await nextEvent('CallDisconnected', plain);
   });
 
+  await check('startRecognizing speech on a call without Cognitive Services: RecognizeFailed 400/8565', async () => {
+    const created = await client.createCall({ targetParticipant: user('js-no-speech-recognition') }, callbackUrl);
+    const plain = created.callConnectionProperties.callConnectionId;
+    await nextEvent('CallConnected', plain);
+    await created.callConnection.getCallMedia().startRecognizing(user('js-no-speech-recognition'),
+      { kind: 'callMediaRecognizeSpeechOptions', operationContext: 'no-speech-recognition' });
+    result(await nextEvent('RecognizeFailed', plain, byContext('no-speech-recognition')), 400, 8565);
+    await created.callConnection.hangUp(true);
+    await nextEvent('CallDisconnected', plain);
+  });
+
   await check('play to someone not in the call: 404 as a RestError', async () => {
     const error = await refusal(media.play([FILE], [user('js-stranger')]));
     assert.equal(error.name, 'RestError');
@@ -173,6 +184,19 @@ module.exports = async function mediaChecks({ client, callbackUrl, check, nextEv
       initialSilenceTimeoutInSeconds: 1, operationContext: 'dtmf-silence' });
     result(await recognized('dtmf-silence', 'RecognizeFailed'), 400, 8510);
   });
+
+  await check('startRecognizing with a prompt that cannot be downloaded (second): RecognizeFailed, index 1',
+    async () => {
+      await media.startRecognizing(PHONE, { kind: 'callMediaRecognizeDtmfOptions', maxTonesToCollect: 1,
+        playPrompts: [FILE, MISSING_FILE], operationContext: 'dtmf-missing-prompt' });
+      try {
+        const recognizeFailed = await recognized('dtmf-missing-prompt', 'RecognizeFailed');
+        result(recognizeFailed, 500, 8511);
+        assert.equal(recognizeFailed.failedPlaySourceIndex, 1, 'RecognizeFailed.failedPlaySourceIndex');
+      } finally {
+        await media.cancelAllOperations(); // a recognize that listens on would refuse the next ones (8500)
+      }
+    });
 
   await check('startRecognizing choices, a key: RecognizeCompleted 200/8533, choiceResult.label', async () => {
     await media.startRecognizing(PHONE, { kind: 'callMediaRecognizeChoiceOptions', choices: CHOICES,

@@ -40,7 +40,7 @@ class JsSdkConformanceIT {
     private static final Path LOG = Path.of("target/js-sdk-conformance.log");
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(180);
     /** How many checks conformance.js and media.js make; it grows as the emulator does. */
-    private static final int CHECKS = 67;
+    private static final int CHECKS = 69;
     /** Files play for 300 ms, so that the media checks are quick; media.js plays this one to see PlayFailed. */
     private static final MediaSettings MEDIA = new MediaSettings(15, Duration.ofMillis(300),
         List.of(new FileRule("https://*/missing.wav", null, FileRule.Outcome.NOT_FOUND)));
