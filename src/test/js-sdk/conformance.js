@@ -1,13 +1,16 @@
 // Microsoft's JavaScript Call Automation SDK, unchanged, against the ACS emulator: every call-steering operation the
-// emulator implements, every callback event parsed by the SDK's own parseCallAutomationEvent, and the errors as the
-// SDK surfaces them. It receives the callbacks itself, on a port of its own.
+// emulator implements, and every media and recording operation (media.js), every callback event parsed by the SDK's
+// own parseCallAutomationEvent, and the errors as the SDK surfaces them. It receives the callbacks itself, on a port
+// of its own.
 //
 // Usage: CONNECTION_STRING='endpoint=https://localhost:8443/;accesskey=...' node conformance.js
 // (NODE_EXTRA_CA_CERTS names the emulator's certificate). Prints one check a line, then a JSON line
-// {"passed": n, "failed": [{"name", "error"}], "events": [the kinds parsed]}; exits 1 when a check failed.
+// {"passed": n, "failed": [{"name", "error"}], "events": [the kinds parsed], "mediaCall": id}; exits 1 when a check
+// failed.
 const http = require('node:http');
 const assert = require('node:assert/strict');
 const { CallAutomationClient, parseCallAutomationEvent } = require('@azure/communication-call-automation');
+const mediaChecks = require('./media.js');
 
 const WAIT_MS = 5000;
 const CALLER_ID = { phoneNumber: '+18005550100' };
@@ -22,6 +25,8 @@ const client = new CallAutomationClient(connectionString);
 // --- the application's callback endpoint: every POST is one event, parsed by the SDK ------------------------------
 
 const events = [];
+/** The events a nextEvent has returned: each is returned once, so that a second wait sees the next such event. */
+const taken = new Set();
 const waiters = [];
 const receiver = http.createServer((request, response) => {
   let body = '';
@@ -35,8 +40,9 @@ const receiver = http.createServer((request, response) => {
     }
     events.push(event);
     for (const waiter of [...waiters]) {
-      if (waiter.matches(event)) {
+      if (waiter.matches(event) && !taken.has(event)) {
         waiters.splice(waiters.indexOf(waiter), 1);
+        taken.add(event);
         waiter.resolve(event);
       }
     }
@@ -44,11 +50,15 @@ const receiver = http.createServer((request, response) => {
   });
 });
 
-/** The first event (received already or still to come) of the kind about the call that passes the test. */
+/**
+ * The first event (received already or still to come) of the kind about the call that passes the test, and that no
+ * earlier nextEvent returned.
+ */
 function nextEvent(kind, callConnectionId, test = () => true) {
   const matches = event => event.kind === kind && event.callConnectionId === callConnectionId && test(event);
-  const seen = events.find(matches);
+  const seen = events.find(event => matches(event) && !taken.has(event));
   if (seen) {
+    taken.add(seen);
     return Promise.resolve(seen);
   }
   return new Promise((resolve, reject) => {
@@ -83,6 +93,8 @@ async function control(method, path, body) {
 
 const passed = [];
 const failed = [];
+/** What the checks tell the Java test besides passing (the media call's id). */
+const report = {};
 
 async function check(name, body) {
   try {
@@ -332,6 +344,8 @@ async function main(callbackUrl) {
     await nextEvent('CallDisconnected', id);
   });
 
+  Object.assign(report, await mediaChecks({ client, callbackUrl, check, nextEvent, events, control, user, refusal }));
+
   await check('every callback was one event the SDK parses', async () => {
     assert.deepEqual(events.filter(event => event.kind === 'Unparsed'), []);
   });
@@ -348,6 +362,7 @@ receiver.listen(0, '127.0.0.1', async () => {
     passed: passed.length,
     failed,
     events: [...new Set(events.map(event => event.kind))].sort(),
+    ...report,
   }));
   process.exit(failed.length === 0 ? 0 : 1);
 });
