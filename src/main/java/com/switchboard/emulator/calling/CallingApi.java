@@ -70,7 +70,7 @@ public final class CallingApi implements Endpoint {
         ParticipantOperations participants = new ParticipantOperations(engine, participantsPageSize);
         PreConnectionOperations preConnections = new PreConnectionOperations(engine, media);
         RecordingOperations recording = new RecordingOperations(engine, recordings);
-        MediaInputOperations mediaInput = new MediaInputOperations(engine, media, input);
+        MediaInputOperations mediaInput = new MediaInputOperations(engine, input);
         this.router = new Router(List.of(
             Route.of("POST", "/calling/callConnections", V2023_03_06, true, calls::createCall),
             Route.of("GET", CALL, V2023_03_06, false, calls::getCall),

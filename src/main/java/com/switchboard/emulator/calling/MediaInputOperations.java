@@ -5,7 +5,6 @@ import com.switchboard.emulator.http.ApiRequest;
 import com.switchboard.emulator.http.ApiResponse;
 import com.switchboard.emulator.http.JsonBody;
 import com.switchboard.emulator.media.CallInput;
-import com.switchboard.emulator.media.MediaEngine;
 import com.switchboard.emulator.model.AcsApiException;
 import com.switchboard.emulator.model.AcsJson;
 import com.switchboard.emulator.model.ApiVersion;
@@ -18,20 +17,17 @@ import java.net.URI;
 final class MediaInputOperations {
 
     private final CallEngine engine;
-    private final MediaEngine media;
     private final CallInput input;
 
-    MediaInputOperations(CallEngine engine, MediaEngine media, CallInput input) {
+    MediaInputOperations(CallEngine engine, CallInput input) {
         this.engine = engine;
-        this.media = media;
         this.input = input;
     }
 
     /**
      * POST {@code :recognize}: 202; RecognizeCompleted, RecognizeFailed or RecognizeCanceled follows. With
-     * {@code interruptCallMediaOperation} (every api-version has it) the recognize barges in: what plays or waits to
-     * play is canceled first (PlayCanceled 400/8508), on a connected call. Canceling first, not after, leaves the
-     * recognize itself alone where the media queue holds recognizes too.
+     * {@code interruptCallMediaOperation} (every api-version has it) the recognize barges in: the media queue cancels
+     * what plays or waits before it queues the recognize ({@code MediaEngine}).
      */
     ApiResponse recognize(ApiRequest request, ApiVersion version, String... path) {
         EmulatedCall call = engine.call(path[0]);
@@ -39,9 +35,6 @@ final class MediaInputOperations {
         JsonNode interrupt = body.node("interruptCallMediaOperation");
         if (interrupt != null && !interrupt.isNull() && !interrupt.isBoolean()) {
             throw AcsApiException.invalidArgument("The field 'interruptCallMediaOperation' must be a boolean.");
-        }
-        if (interrupt != null && interrupt.booleanValue()) {
-            media.cancelAll(call);
         }
         input.recognize(call, body.root(), version);
         return ApiResponse.json(202, AcsJson.object());

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A {@code RecognizeRequest} as read from the wire; timeouts are null where the request left them out.
  *
- * @param interruptCallMedia {@code interruptCallMediaOperation} (2026-03-12): cancel the plays and recognizes that run
+ * @param interruptCallMedia {@code interruptCallMediaOperation} (every api-version): cancel the plays and recognizes that run
  *     or wait instead of queueing behind them
  */
 record RecognizeRequest(InputType inputType, Identifier participant, List<PlaySource> prompts,
@@ -99,7 +99,7 @@ record RecognizeRequest(InputType inputType, Identifier participant, List<PlaySo
             endSilence = Duration.ofMillis(endSilenceMs.asLong());
         }
         String context = body.path("operationContext").isTextual() ? body.get("operationContext").asText() : null;
-        boolean interruptCallMedia = latest && body.path("interruptCallMediaOperation").asBoolean(false);
+        boolean interruptCallMedia = body.path("interruptCallMediaOperation").asBoolean(false);
         return new RecognizeRequest(type, participant, List.copyOf(prompts), interrupt, initialSilence, maxTones,
             interTone, List.copyOf(stopTones), choices, endSilence, context, uri(body.path("operationCallbackUri")),
             interruptCallMedia);
