@@ -14,6 +14,9 @@ const { chromium } = require('playwright-core');
   const result = { signedIn: false, bannerInPage: false, bannerVisible: false, bannerText: '' };
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 700 } });
+    page.on('response', response => {
+      if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
+    });
     await page.goto(`${base}/camunda/app/${app}/default/`);
     await page.fill('input[type=text]', user);
     await page.fill('input[type=password]', password);

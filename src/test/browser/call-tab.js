@@ -54,6 +54,10 @@ function waitForLine() {
     page.on('console', message => {
       if (message.type() === 'error') console.error('browser console: ' + message.text());
     });
+    // Which resource failed, for the test's failure message (the console names only the status).
+    page.on('response', response => {
+      if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
+    });
     await page.goto(base + '/camunda/app/cockpit/default/');
     await page.fill('input[type=text]', user);
     await page.fill('input[type=password]', password);
@@ -96,8 +100,10 @@ function waitForLine() {
     await page.screenshot({ path: `${dir}/unmatched.png`, fullPage: true });
   } catch (error) {
     // What the page showed when it went wrong, to look at.
-    await (await browser.contexts()[0]?.pages()[0])?.screenshot({ path: `${dir}/call-tab-failed.png`, fullPage: true })
-      .catch(() => {});
+    const failedPage = browser.contexts()[0]?.pages()[0];
+    await failedPage?.screenshot({ path: `${dir}/call-tab-failed.png`, fullPage: true }).catch(() => {});
+    console.error('the page at ' + failedPage?.url() + ': '
+      + ((await failedPage?.content().catch(() => '')) || '').replace(/\s+/g, ' ').slice(0, 1500));
     throw error;
   } finally {
     await browser.close();
