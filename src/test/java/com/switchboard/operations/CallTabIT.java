@@ -31,8 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Cockpit's Call tab as an operator sees it, in headless Chromium (src/test/browser/call-tab.js): a live call's
@@ -40,11 +38,6 @@ import org.springframework.test.context.TestPropertySource;
  * listing an event for a call nobody owns with its reason, and no Camunda 8 migration banner. Screenshots in
  * target/screenshots (call-tab-before.png, call-tab-after.png, unmatched.png, dashboard.png).
  */
-// Its own application context: in the full suite, the context the other tests share answered Cockpit's and Tasklist's
-// index pages with 500 by the time this test ran (not when it runs alone or after its neighbours); the cause is not
-// found yet, so this test shows the tab on a fresh node rather than fail on that.
-@DirtiesContext
-@TestPropertySource(properties = "switchboard.test.context=call-tab")
 class CallTabIT extends SwitchboardIntegrationTest {
 
     private static final String PASSWORD = "Operator-Pa55word";
