@@ -2,6 +2,7 @@ package com.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -11,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Readiness follows the database: when it goes away the node stops being ready (503), liveness stays up. */
 @DirtiesContext
+@Order(SwitchboardIntegrationTest.CLOSES_ITS_CONTEXT)
 @TestPropertySource(properties = "switchboard.test.context=readiness")
 class ReadinessIT extends SwitchboardIntegrationTest {
 

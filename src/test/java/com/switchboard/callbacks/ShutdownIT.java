@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A node that is shutting down answers callbacks with 503 and Retry-After, so ACS delivers them again. */
 @DirtiesContext
+@Order(SwitchboardIntegrationTest.CLOSES_ITS_CONTEXT)
 @TestPropertySource(properties = "switchboard.test.context=shutdown")
 class ShutdownIT extends SwitchboardIntegrationTest {
 
