@@ -15,6 +15,10 @@
  *       {@link com.switchboard.engine.WaitStateListener}s learn that a flow starts to wait for a message, so that an
  *       early event is delivered at once; {@link com.switchboard.engine.FlowEndListener}s learn that a flow ended,
  *       even through a deletion that skips custom listeners, so that its calls are hung up.</li>
+ *   <li>{@link com.switchboard.engine.WebappSessions}: who the webapps' own login signed into a web session (the
+ *       webapps keep it in an internal class), for the Cockpit plugin's API.</li>
+ *   <li>{@link com.switchboard.engine.JobExecutorConfiguration}: the job executor, held back after a start until the
+ *       node has caught up on its calls ({@link com.switchboard.engine.JobStart}).</li>
  *   <li>{@link com.switchboard.engine.AfterCommit}: runs something once the engine's current transaction has
  *       committed (the engine's command context keeps it; Spring's synchronisation does not see it).</li>
  *   <li>{@link com.switchboard.engine.CurrentJob}: the job being run, whose id and creation time stay the same on

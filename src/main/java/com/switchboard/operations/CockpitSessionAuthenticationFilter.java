@@ -1,5 +1,6 @@
 package com.switchboard.operations;
 
+import com.switchboard.engine.WebappSessions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +10,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,7 +28,6 @@ public final class CockpitSessionAuthenticationFilter extends OncePerRequestFilt
 
     /** The authority of a user who may use Cockpit. */
     public static final String COCKPIT = "COCKPIT_USER";
-    private static final String COCKPIT_APP = "cockpit";
 
     private final ObjectProvider<ProcessEngine> engines;
     private final String groupAuthorityPrefix;
@@ -47,40 +43,20 @@ public final class CockpitSessionAuthenticationFilter extends OncePerRequestFilt
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            ProcessEngine engine = engines.getObject();
-            String userId = sessionUser(session, engine.getName());
-            if (userId != null) {
-                signIn(engine, userId);
-            }
+            WebappSessions.userOf(session, engines.getObject()).ifPresent(this::signIn);
         }
         chain.doFilter(request, response);
     }
 
-    private static String sessionUser(HttpSession session, String engineName) {
-        try {
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            Authentication authentication = authentications == null ? null
-                    : authentications.getAuthenticationForProcessEngine(engineName);
-            return authentication instanceof UserAuthentication user ? user.getIdentityId() : null;
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
-    }
-
-    private void signIn(ProcessEngine engine, String userId) {
-        // Her groups and apps as the engine has them now; null once she is deleted.
-        UserAuthentication now = AuthenticationUtil.createAuthentication(engine, userId);
-        if (now == null) {
-            return;
-        }
+    private void signIn(WebappSessions.WebappUser user) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        now.getGroupIds().forEach(group -> authorities.add(new SimpleGrantedAuthority(groupAuthorityPrefix + group)));
-        if (now.isAuthorizedForApp(COCKPIT_APP)) {
+        user.groupIds().forEach(group -> authorities.add(new SimpleGrantedAuthority(groupAuthorityPrefix + group)));
+        if (user.mayUseCockpit()) {
             authorities.add(new SimpleGrantedAuthority(COCKPIT));
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new CockpitUser(userId, List.copyOf(now.getGroupIds())), null, authorities));
+                new CockpitUser(user.id(), user.groupIds()), null, authorities));
         SecurityContextHolder.setContext(context);
     }
 }
