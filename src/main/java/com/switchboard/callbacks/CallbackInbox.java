@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -182,6 +183,27 @@ public class CallbackInbox {
     public List<InboxEntry> withStatus(InboxStatus status, int limit) {
         return jdbc.query("select " + COLUMNS + " from callback_inbox where status = ? order by id desc fetch first ? rows only",
                 ROW, status.name(), limit);
+    }
+
+    /** Events with the status, newest first, only those stored before the event {@code beforeId} when it is given. */
+    public List<InboxEntry> withStatus(InboxStatus status, Long beforeId, int limit) {
+        if (beforeId == null) {
+            return withStatus(status, limit);
+        }
+        return jdbc.query("select " + COLUMNS + " from callback_inbox where status = ? and id < ? order by id desc "
+                + "fetch first ? rows only", ROW, status.name(), beforeId, limit);
+    }
+
+    /** The newest events of these calls, newest first. */
+    public List<InboxEntry> newestOfCalls(Collection<String> callConnectionIds, int limit) {
+        if (callConnectionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(callConnectionIds);
+        arguments.add(limit);
+        return jdbc.query("select " + COLUMNS + " from callback_inbox where call_connection_id in ("
+                + String.join(", ", Collections.nCopies(callConnectionIds.size(), "?")) + ") order by id desc "
+                + "fetch first ? rows only", ROW, arguments.toArray());
     }
 
     public List<InboxEntry> ofCall(String callConnectionId) {

@@ -61,6 +61,13 @@ public class CallOwnership implements CallOwners {
     }
 
     /** Calls whose owning flow is still running. */
+    /** The calls the flow owns or made (at most {@code limit}). */
+    public List<String> callsOf(String processInstanceId, int limit) {
+        return jdbc.queryForList("select call_connection_id from call_owner where process_instance_id = ? "
+                + "union select call_connection_id from made_call where process_instance_id = ? "
+                + "fetch first " + limit + " rows only", String.class, processInstanceId, processInstanceId);
+    }
+
     public long liveCalls() {
         return jdbc.queryForObject("select count(*) from call_owner o where " + EngineTables.isRunning("o.process_instance_id"),
                 Long.class);

@@ -2,6 +2,7 @@ package com.switchboard.correlation;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When Switchboard asks ACS for a call's state instead of waiting for its events ({@link CallReconciler}).
@@ -12,9 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param catchUpLimit how long a start holds the engine's jobs back while it catches up on the calls at most
  */
 @ConfigurationProperties("switchboard.callbacks.reconcile")
-public record ReconcileProperties(Duration after, Duration interval, int batch, Duration catchUpLimit) {
-
-    public ReconcileProperties {
-        catchUpLimit = catchUpLimit == null ? Duration.ofSeconds(30) : catchUpLimit;
-    }
+public record ReconcileProperties(Duration after, Duration interval, int batch,
+                                  @DefaultValue("30s") Duration catchUpLimit) {
 }

@@ -3,12 +3,13 @@ package com.switchboard.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import com.switchboard.acs.Party;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.correlation.CallOwnership;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,8 +39,6 @@ public class CallViews {
             "recordingState");
     /** A flow has a few calls; more ids than this are not looked for. */
     private static final int MOST_CALLS = 20;
-    private static final String COLUMNS = "id, event_id, event_type, call_connection_id, operation_context, payload, "
-            + "received_at, status, attempts, reason, handled_at, origin";
     /** Which media operation a wait for one of these events means is in progress. */
     private static final Map<String, String> MEDIA_WAITS = Map.ofEntries(
             Map.entry("PlayCompleted", "Playing a prompt"), Map.entry("PlayFailed", "Playing a prompt"),
@@ -55,15 +52,17 @@ public class CallViews {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
-    private final JdbcTemplate jdbc;
+    private final CallbackInbox inbox;
+    private final CallOwnership ownership;
     private final ObjectMapper mapper;
 
-    CallViews(RuntimeService runtime, HistoryService history, IdentityService identity, JdbcTemplate jdbc,
-              ObjectMapper mapper) {
+    CallViews(RuntimeService runtime, HistoryService history, IdentityService identity, CallbackInbox inbox,
+              CallOwnership ownership, ObjectMapper mapper) {
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
-        this.jdbc = jdbc;
+        this.inbox = inbox;
+        this.ownership = ownership;
         this.mapper = mapper;
     }
 
@@ -77,17 +76,10 @@ public class CallViews {
         Set<String> callIds = callIds(processInstanceId, text(variables.get("callConnectionId")));
         List<CallView.Event> events = new ArrayList<>();
         List<JsonNode> payloads = new ArrayList<>();
-        if (!callIds.isEmpty()) {
-            String placeholders = String.join(", ", Collections.nCopies(callIds.size(), "?"));
-            List<Object> arguments = new ArrayList<>(callIds);
-            arguments.add(eventLimit + 1);
-            jdbc.query("select " + COLUMNS + " from callback_inbox where call_connection_id in (" + placeholders
-                    + ") order by id desc fetch first ? rows only", (RowMapper<Void>) (rs, row) -> {
-                JsonNode payload = parse(rs.getString("payload"));
-                events.add(event(rs, payload));
-                payloads.add(payload);
-                return null;
-            }, arguments.toArray());
+        for (InboxEntry entry : inbox.newestOfCalls(callIds, eventLimit + 1)) {
+            JsonNode payload = parse(entry.payload());
+            events.add(event(entry, payload));
+            payloads.add(payload);
         }
         boolean more = events.size() > eventLimit;
         if (more) {
@@ -109,17 +101,7 @@ public class CallViews {
     /** Events that reached no flow ({@code UNMATCHED}), newest first, older than {@code before} when it is given. */
     public UnmatchedEvents unmatched(Long before, int limit) {
         List<CallView.Event> events = new ArrayList<>();
-        RowMapper<Void> row = (rs, n) -> {
-            events.add(event(rs, null));
-            return null;
-        };
-        if (before == null) {
-            jdbc.query("select " + COLUMNS + " from callback_inbox where status = 'UNMATCHED' order by id desc "
-                    + "fetch first ? rows only", row, limit + 1);
-        } else {
-            jdbc.query("select " + COLUMNS + " from callback_inbox where status = 'UNMATCHED' and id < ? order by id desc "
-                    + "fetch first ? rows only", row, before, limit + 1);
-        }
+        inbox.withStatus(InboxStatus.UNMATCHED, before, limit + 1).forEach(entry -> events.add(event(entry, null)));
         Long next = null;
         if (events.size() > limit) {
             events.remove(limit);
@@ -179,10 +161,7 @@ public class CallViews {
 
     /** The calls the flow owns or made, and the one its variable names. */
     private Set<String> callIds(String processInstanceId, String variable) {
-        Set<String> ids = new LinkedHashSet<>(jdbc.queryForList(
-                "select call_connection_id from call_owner where process_instance_id = ? "
-                        + "union select call_connection_id from made_call where process_instance_id = ? "
-                        + "fetch first " + MOST_CALLS + " rows only", String.class, processInstanceId, processInstanceId));
+        Set<String> ids = new LinkedHashSet<>(ownership.callsOf(processInstanceId, MOST_CALLS));
         if (variable != null && ids.size() < MOST_CALLS) {
             ids.add(variable);
         }
@@ -246,29 +225,25 @@ public class CallViews {
      * every user of the resource), so it is not told apart.
      */
     static String kind(String rawId) {
-        if (rawId.startsWith("4:")) {
-            return "phone";
-        }
-        if (rawId.startsWith("8:acs:")) {
-            return "ACS user";
-        }
-        if (rawId.startsWith("8:orgid:") || rawId.startsWith("8:dod:") || rawId.startsWith("8:gcch:")
-                || rawId.startsWith("8:teamsvisitor:")) {
-            return "Teams user";
-        }
         if (rawId.startsWith("28:")) {
             return "Teams app";
         }
-        return "other";
+        try {
+            return switch (Party.parse(rawId).kind()) {
+                case PHONE_NUMBER -> "phone";
+                case ACS_USER -> "ACS user";
+                case TEAMS_USER -> "Teams user";
+            };
+        } catch (IllegalArgumentException notAParty) {
+            return "other";
+        }
     }
 
-    private CallView.Event event(ResultSet rs, JsonNode payload) throws SQLException {
-        String status = rs.getString("status");
-        String type = rs.getString("event_type");
-        return new CallView.Event(rs.getLong("id"), rs.getString("event_id"), shortType(type),
-                rs.getString("call_connection_id"), instant(rs.getTimestamp("received_at")),
-                instant(rs.getTimestamp("handled_at")), status, outcome(status), rs.getString("reason"),
-                rs.getInt("attempts"), rs.getString("origin"), rs.getString("operation_context"), result(payload));
+    private static CallView.Event event(InboxEntry entry, JsonNode payload) {
+        String status = entry.status().name();
+        return new CallView.Event(entry.id(), entry.eventId(), entry.eventName(), entry.callConnectionId(),
+                entry.receivedAt(), entry.handledAt(), status, outcome(status), entry.reason(), entry.attempts(),
+                entry.origin(), entry.operationContext(), result(payload));
     }
 
     static String outcome(String status) {
@@ -280,10 +255,6 @@ public class CallViews {
             case "REJECTED" -> "rejected: sent to another call's URL";
             default -> status;
         };
-    }
-
-    private static String shortType(String type) {
-        return type.startsWith("Microsoft.Communication.") ? type.substring("Microsoft.Communication.".length()) : type;
     }
 
     private static String result(JsonNode payload) {
@@ -314,10 +285,6 @@ public class CallViews {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Instant instant(java.util.Date date) {
