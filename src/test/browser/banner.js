@@ -2,15 +2,11 @@
 // banner is in the page and whether it shows; takes a screenshot.
 // Usage: node banner.js <base url> <user> <password> <app> <screenshot.png>
 // Prints one JSON line: {"signedIn": bool, "bannerInPage": bool, "bannerVisible": bool, "bannerText": "..."}.
-const { chromium } = require('playwright-core');
+const { launch } = require('./launch');
 
 (async () => {
   const [base, user, password, app, screenshot] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const result = { signedIn: false, bannerInPage: false, bannerVisible: false, bannerText: '' };
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 700 } });

@@ -7,7 +7,7 @@
 // Usage: node call-tab.js <base url> <user> <password> <process instance id> <agent raw id> <unmatched event id> <dir>
 // Prints "READY <json>" once, then one JSON line at the end:
 // {"bannerVisible": bool, "before": {...}, "after": {...}, "unmatched": [...]}.
-const { chromium } = require('playwright-core');
+const { launch } = require('./launch');
 const readline = require('readline');
 
 // What the Call tab shows, as the operator reads it: the summary rows, participants and events tables.
@@ -43,11 +43,7 @@ function waitForLine() {
 
 (async () => {
   const [base, user, password, processInstanceId, agent, unmatchedEventId, dir] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const result = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });

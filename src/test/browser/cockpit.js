@@ -1,15 +1,11 @@
 // Signs in to Cockpit as a user, opens the list of process definitions, takes a screenshot, and prints what the
 // page showed as one JSON line: {"signedIn": bool, "definitions": [{"key": "outbound-call", "incidents": 1}, ...]}.
 // Usage: node cockpit.js <base url> <user> <password> <screenshot.png>
-const { chromium } = require('playwright-core');
+const { launch } = require('./launch');
 
 (async () => {
   const [base, user, password, screenshot] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
     await page.goto(base + '/camunda/app/cockpit/default/');

@@ -10,7 +10,7 @@
 // and screenshots into <screenshot dir>. Prints one JSON line: the blocks as dropped (their shapes, labels and
 // messages, read back from the canvas) and the two files.
 // Usage: node modeler.js <plugin dir> <out dir> <screenshot dir>
-const { chromium } = require('playwright-core');
+const { launch } = require('./launch');
 const fs = require('fs');
 const path = require('path');
 
@@ -73,11 +73,7 @@ const WAITS = [ 'CallDisconnected', 'ParticipantsUpdated', 'ContinuousDtmfRecogn
   };
 </script></body></html>`);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [ '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--allow-file-access-from-files' ],
-  });
+  const browser = await launch(['--allow-file-access-from-files']);
   try {
     const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = [];

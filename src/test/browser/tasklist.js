@@ -4,7 +4,7 @@
 // Start is pressed only when Tasklist enables it.
 // Screenshots: <prefix>-form.png (filled in, before Start) and <prefix>-after.png (after Start).
 // Usage: node tasklist.js <base url> <user> <password> <screenshot prefix> <flow name> [<field label>=<value> ...]
-const { chromium } = require('playwright-core');
+const { launch } = require('./launch');
 
 // A text field of the form by the start of its label (a required one's label ends in *).
 function field(page, label) {
@@ -13,11 +13,7 @@ function field(page, label) {
 
 (async () => {
   const [base, user, password, prefix, flow, ...entries] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const result = { signedIn: false, formShown: false, fieldErrors: [], notifications: [] };
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
