@@ -17,12 +17,19 @@ function field(page, label) {
   const result = { signedIn: false, formShown: false, fieldErrors: [], notifications: [] };
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    page.on('response', response => {
+      if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
+    });
     await page.goto(base + '/camunda/app/tasklist/default/');
     await page.fill('input[type=text]', user);
     await page.fill('input[type=password]', password);
     await page.click('button[type=submit]');
     const start = page.getByText('Start process', { exact: true }).first();
     result.signedIn = await start.waitFor({ timeout: 15000 }).then(() => true, () => false);
+    if (!result.signedIn) {
+      // What Tasklist showed instead, for the test's failure message.
+      result.pageText = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    }
     if (result.signedIn) {
       await start.click();
       // The dialog lists the flows one may start; a search box narrows it.
