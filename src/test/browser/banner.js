@@ -2,7 +2,7 @@
 // banner is in the page and whether it shows; takes a screenshot.
 // Usage: node banner.js <base url> <user> <password> <app> <screenshot.png>
 // Prints one JSON line: {"signedIn": bool, "bannerInPage": bool, "bannerVisible": bool, "bannerText": "..."}.
-const { launch } = require('./launch');
+const { launch, signIn } = require('./launch');
 
 (async () => {
   const [base, user, password, app, screenshot] = process.argv.slice(2);
@@ -14,9 +14,7 @@ const { launch } = require('./launch');
       if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
     });
     await page.goto(`${base}/camunda/app/${app}/default/`);
-    await page.fill('input[type=text]', user);
-    await page.fill('input[type=password]', password);
-    await page.click('button[type=submit]');
+    await signIn(page, app, user, password);
     // Signed in: the login form is gone and the header names the user.
     result.signedIn = await page.waitForSelector('input[type=password]', { state: 'detached', timeout: 20000 })
       .then(() => true, () => false);

@@ -7,7 +7,7 @@
 // Usage: node call-tab.js <base url> <user> <password> <process instance id> <agent raw id> <unmatched event id> <dir>
 // Prints "READY <json>" once, then one JSON line at the end:
 // {"bannerVisible": bool, "before": {...}, "after": {...}, "unmatched": [...]}.
-const { launch } = require('./launch');
+const { launch, signIn } = require('./launch');
 const readline = require('readline');
 
 // What the Call tab shows, as the operator reads it: the summary rows, participants and events tables.
@@ -55,9 +55,7 @@ function waitForLine() {
       if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
     });
     await page.goto(base + '/camunda/app/cockpit/default/');
-    await page.fill('input[type=text]', user);
-    await page.fill('input[type=password]', password);
-    await page.click('button[type=submit]');
+    await signIn(page, 'cockpit', user, password);
     await page.waitForSelector('a[href*="#/processes"]', { timeout: 20000 });
     await page.waitForTimeout(500);
     // The banner's element is still in Cockpit's header; the user stylesheet keeps it from showing.

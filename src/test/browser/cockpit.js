@@ -1,7 +1,7 @@
 // Signs in to Cockpit as a user, opens the list of process definitions, takes a screenshot, and prints what the
 // page showed as one JSON line: {"signedIn": bool, "definitions": [{"key": "outbound-call", "incidents": 1}, ...]}.
 // Usage: node cockpit.js <base url> <user> <password> <screenshot.png>
-const { launch } = require('./launch');
+const { launch, signIn } = require('./launch');
 
 (async () => {
   const [base, user, password, screenshot] = process.argv.slice(2);
@@ -9,9 +9,7 @@ const { launch } = require('./launch');
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
     await page.goto(base + '/camunda/app/cockpit/default/');
-    await page.fill('input[type=text]', user);
-    await page.fill('input[type=password]', password);
-    await page.click('button[type=submit]');
+    await signIn(page, 'cockpit', user, password);
     // Either Cockpit's dashboard (signed in, with access) or the login form again with an error notification.
     const outcome = await Promise.race([
       page.waitForSelector('a[href*="#/processes"]', { timeout: 15000 }).then(() => 'in'),

@@ -4,7 +4,7 @@
 // Start is pressed only when Tasklist enables it.
 // Screenshots: <prefix>-form.png (filled in, before Start) and <prefix>-after.png (after Start).
 // Usage: node tasklist.js <base url> <user> <password> <screenshot prefix> <flow name> [<field label>=<value> ...]
-const { launch } = require('./launch');
+const { launch, signIn } = require('./launch');
 
 // A text field of the form by the start of its label (a required one's label ends in *).
 function field(page, label) {
@@ -21,9 +21,7 @@ function field(page, label) {
       if (response.status() >= 400) console.error(`response ${response.status()} ${response.url()}`);
     });
     await page.goto(base + '/camunda/app/tasklist/default/');
-    await page.fill('input[type=text]', user);
-    await page.fill('input[type=password]', password);
-    await page.click('button[type=submit]');
+    await signIn(page, 'tasklist', user, password);
     const start = page.getByText('Start process', { exact: true }).first();
     result.signedIn = await start.waitFor({ timeout: 15000 }).then(() => true, () => false);
     if (!result.signedIn) {
