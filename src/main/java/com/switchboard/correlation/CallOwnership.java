@@ -60,7 +60,6 @@ public class CallOwnership implements CallOwners {
         AfterCommit.run(() -> publisher.publishEvent(new CorrelationDue.CallOwned(callConnectionId)));
     }
 
-    /** Calls whose owning flow is still running. */
     /** The calls the flow owns or made (at most {@code limit}). */
     public List<String> callsOf(String processInstanceId, int limit) {
         return jdbc.queryForList("select call_connection_id from call_owner where process_instance_id = ? "
