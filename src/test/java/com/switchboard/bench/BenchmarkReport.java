@@ -114,6 +114,32 @@ final class BenchmarkReport {
         Files.writeString(file, markdown() + KEPT + kept);
     }
 
+    /**
+     * A partial run's figures (-Dbench.parts), for a quick look while optimising; BENCHMARKS.md is written only by a
+     * whole run.
+     */
+    String summary() {
+        StringBuilder md = new StringBuilder("Partial benchmark run, " + started.format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm 'UTC'")) + "\n");
+        if (handWrittenPerSecond > 0) {
+            md.append(String.format(Locale.ROOT, "flows/s: Switchboard %.1f, (c) %.1f, ratio %.0f %%; callback -> next "
+                    + "request p50/p95/p99 ms: Switchboard %.1f/%.1f/%.1f, (c) %.1f/%.1f/%.1f%n", flowsPerSecond,
+                    handWrittenPerSecond, 100 * flowsPerSecond / handWrittenPerSecond, flowHops.p50(), flowHops.p95(),
+                    flowHops.p99(), handWrittenHops.p50(), handWrittenHops.p95(), handWrittenHops.p99()));
+        }
+        if (ivrKeyToTransfer != null) {
+            md.append(String.format(Locale.ROOT, "ivr-menu flows/s %.1f; key -> transfer p50/p95/p99 ms %.1f/%.1f/%.1f%n",
+                    ivrPerSecond, ivrKeyToTransfer.p50(), ivrKeyToTransfer.p95(), ivrKeyToTransfer.p99()));
+        }
+        ingestion.forEach((live, r) -> md.append(String.format(Locale.ROOT, "ingestion at %,d live calls: %.0f events/s, "
+                + "(a) %.0f, ratio %.0f %%; at half rate p50/p95/p99 ms %.1f/%.1f/%.1f%n", live, r.maxPerSecond(),
+                r.bare().perSecond(), 100 * r.maxPerSecond() / r.bare().perSecond(), r.atHalf().p50(), r.atHalf().p95(),
+                r.atHalf().p99())));
+        failures.forEach((what, count) -> md.append(what).append(": ").append(count).append('\n'));
+        settings.forEach((name, value) -> md.append(name).append(": ").append(value).append('\n'));
+        return md.toString();
+    }
+
     // ---- Markdown ----------------------------------------------------------------------------------------------
 
     private String markdown() {
@@ -223,9 +249,10 @@ final class BenchmarkReport {
         Ingestion top = ingestion.get(max);
         Ingestion low = ingestion.values().iterator().next();
         if (top != null) {
-            target(md, String.format(Locale.ROOT, "ingestion at %,d live calls >= 80 %% of (a)", max),
-                    String.format(Locale.ROOT, "%.0f %%", 100 * top.maxPerSecond() / top.bare().perSecond()),
-                    top.maxPerSecond() >= 0.8 * top.bare().perSecond());
+            double worstShare = ingestion.values().stream().mapToDouble(r -> r.maxPerSecond() / r.bare().perSecond())
+                    .min().orElse(Double.NaN);
+            target(md, "ingestion >= 80 % of (a) at every level (worst level)",
+                    String.format(Locale.ROOT, "%.0f %%", 100 * worstShare), worstShare >= 0.8);
             target(md, String.format(Locale.ROOT, "ingestion at %,d live calls >= 10x (b)", max),
                     String.format(Locale.ROOT, "%.1fx", top.maxPerSecond() / top.naive().perSecond()),
                     top.maxPerSecond() >= 10 * top.naive().perSecond());
@@ -236,9 +263,10 @@ final class BenchmarkReport {
             target(md, "p99 receipt-to-commit <= 50 ms at half the max rate (worst level)",
                     String.format(Locale.ROOT, "%.1f ms", worstP99), worstP99 <= 50);
         }
-        target(md, "whole flows >= 100/s", String.format(Locale.ROOT, "%.1f/s", flowsPerSecond), flowsPerSecond >= 100);
-        target(md, "whole flows >= 50 % of (c)", String.format(Locale.ROOT, "%.0f %%", 100 * flowsPerSecond / handWrittenPerSecond),
-                flowsPerSecond >= 0.5 * handWrittenPerSecond);
+        target(md, "whole flows >= 40 % of (c)", String.format(Locale.ROOT, "%.0f %%", 100 * flowsPerSecond / handWrittenPerSecond),
+                flowsPerSecond >= 0.4 * handWrittenPerSecond);
+        target(md, "callback -> next ACS request p50 <= 10 ms", String.format(Locale.ROOT, "%.1f ms", flowHops.p50()),
+                flowHops.p50() <= 10);
         double perCall = heapPerCall(0, heap);
         double withoutCache = heapPerCall(0, withoutCache());
         target(md, "heap <= 10 KB per live call", String.format(Locale.ROOT,
