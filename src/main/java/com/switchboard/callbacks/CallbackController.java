@@ -1,12 +1,15 @@
 package com.switchboard.callbacks;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * refuses the whole delivery (400), as does an event about a call that another flow owns (401), and nothing of it is
  * stored. All events of a delivery are committed in one transaction before ACS hears 2xx, so a crash after the answer
  * loses nothing and a failure before it stores nothing; correlation to the flows happens after, on the correlation
- * lanes.
+ * lanes, or, for a single event whose call has no earlier event waiting, in the very transaction that stores it
+ * ({@link DeliveryOnReceipt}).
  */
 @RestController
 @RequestMapping("/api/callbacks")
@@ -38,18 +42,20 @@ class CallbackController {
     private final CallbackIntake intake;
     private final CloudEventsReader reader;
     private final CallbackInbox inbox;
+    private final DeliveryOnReceipt onReceipt;
     private final CallOwners owners;
     private final CallbackRejections rejections;
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CallbackController(CallbackIntake intake, CloudEventsReader reader, CallbackInbox inbox, CallOwners owners,
-                       CallbackRejections rejections, ApplicationEventPublisher publisher, MeterRegistry meters,
-                       Clock clock) {
+    CallbackController(CallbackIntake intake, CloudEventsReader reader, CallbackInbox inbox,
+                       ObjectProvider<DeliveryOnReceipt> onReceipt, CallOwners owners, CallbackRejections rejections,
+                       ApplicationEventPublisher publisher, MeterRegistry meters, Clock clock) {
         this.intake = intake;
         this.reader = reader;
         this.inbox = inbox;
+        this.onReceipt = onReceipt.getIfAvailable(() -> (event, receivedAt, sender) -> Optional.empty());
         this.owners = owners;
         this.rejections = rejections;
         this.publisher = publisher;
@@ -70,14 +76,21 @@ class CallbackController {
         if (sender != null) {
             checkOwnedBy(sender, events);
         }
-        List<CallbackInbox.Receipt> receipts = inbox.store(events, clock.instant(), sender);
+        Instant receivedAt = clock.instant();
+        Optional<DeliveryOnReceipt.Taken> taken = events.size() == 1
+                ? onReceipt.storeAndDeliver(events.get(0), receivedAt, sender) : Optional.empty();
+        List<CallbackInbox.Receipt> receipts = taken.map(DeliveryOnReceipt.Taken::receipts)
+                .orElseGet(() -> inbox.store(events, receivedAt, sender));
+        boolean delivered = taken.map(DeliveryOnReceipt.Taken::delivered).orElse(false);
         List<CallbackEvent> stored = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CallbackEvent event = events.get(i);
             MDC.put("callConnectionId", event.callConnectionId());
             switch (receipts.get(i)) {
                 case STORED -> {
-                    stored.add(event);
+                    if (!delivered) {
+                        stored.add(event);
+                    }
                     meters.counter("switchboard.callbacks.received", "type", AcsEventNames.metricLabel(event.name())).increment();
                 }
                 case DUPLICATE -> {

@@ -55,7 +55,7 @@ public class CallbackInbox {
     }
 
     /** What became of an event of a delivery. */
-    enum Receipt {
+    public enum Receipt {
         /** stored now */
         STORED,
         /** an event with its id and the same payload was stored already (a redelivery) */
@@ -71,9 +71,9 @@ public class CallbackInbox {
      *
      * @param sender the flow and call whose callback URL they came to (null where callback authentication is off),
      *               checked against the call's owner on delivery
-     * @return what became of each event, in the delivery's order
+     * @return what became of each event, in the delivery's order; in a transaction already, it is part of that one
      */
-    List<Receipt> store(List<CallbackEvent> events, Instant receivedAt, CallbackSender sender) {
+    public List<Receipt> store(List<CallbackEvent> events, Instant receivedAt, CallbackSender sender) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> storeAll(events, receivedAt, sender));
@@ -160,6 +160,12 @@ public class CallbackInbox {
     public List<InboxEntry> pending(String callConnectionId) {
         return jdbc.query("select " + COLUMNS + " from callback_inbox where status = ? and call_connection_id = ? order by id",
                 ROW, InboxStatus.PENDING.name(), callConnectionId);
+    }
+
+    /** The event with this id, if it is stored and pending. */
+    public Optional<InboxEntry> pendingEvent(String eventId) {
+        return jdbc.query("select " + COLUMNS + " from callback_inbox where event_id = ? and status = ?", ROW, eventId,
+                InboxStatus.PENDING.name()).stream().findFirst();
     }
 
     /** The event as stored now, if it is still pending. */

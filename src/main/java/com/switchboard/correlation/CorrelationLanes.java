@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -46,7 +48,7 @@ class CorrelationLanes {
     private final CallOwnership ownership;
     private final CallbackInbox inbox;
     private final TransactionTemplate transactions;
-    private final ExecutorService[] lanes;
+    private final ThreadPoolExecutor[] lanes;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Process instance -> its calls whose events wait for a wait state on this node. */
     private final Map<String, Set<String>> waitingCalls = new ConcurrentHashMap<>();
@@ -64,10 +66,11 @@ class CorrelationLanes {
         this.ownership = ownership;
         this.inbox = inbox;
         this.transactions = transactions;
-        this.lanes = new ExecutorService[Math.max(1, properties.lanes())];
+        this.lanes = new ThreadPoolExecutor[Math.max(1, properties.lanes())];
         for (int i = 0; i < lanes.length; i++) {
             String name = "correlation-lane-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, name));
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    runnable -> new Thread(runnable, name));
         }
     }
 
@@ -109,7 +112,7 @@ class CorrelationLanes {
     /** Waits until each lane has run what was submitted to it before this call, or the deadline has passed. */
     boolean awaitLanes(Instant deadline) throws InterruptedException {
         List<Future<?>> markers = new ArrayList<>();
-        for (ExecutorService lane : lanes) {
+        for (ThreadPoolExecutor lane : lanes) {
             markers.add(lane.submit(() -> { }));
         }
         for (Future<?> marker : markers) {
@@ -122,6 +125,15 @@ class CorrelationLanes {
             }
         }
         return true;
+    }
+
+    /**
+     * Runs the work on the call's lane next, if nothing waits on the lane (it may be busy with one piece of work):
+     * empty when work is queued there already.
+     */
+    <T> Optional<Future<T>> nextOnLane(String callConnectionId, Callable<T> work) {
+        ThreadPoolExecutor lane = lane(callConnectionId);
+        return lane.getQueue().isEmpty() ? Optional.of(lane.submit(work)) : Optional.empty();
     }
 
     void submit(String callConnectionId) {
@@ -214,7 +226,7 @@ class CorrelationLanes {
         return Math.floorMod(processInstanceId.hashCode(), waitStateSignals.length());
     }
 
-    private ExecutorService lane(String callConnectionId) {
+    private ThreadPoolExecutor lane(String callConnectionId) {
         return lanes[Math.floorMod(callConnectionId.hashCode(), lanes.length)];
     }
 
@@ -228,10 +240,10 @@ class CorrelationLanes {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        for (ExecutorService lane : lanes) {
+        for (ThreadPoolExecutor lane : lanes) {
             lane.shutdown();
         }
-        for (ExecutorService lane : lanes) {
+        for (ThreadPoolExecutor lane : lanes) {
             lane.awaitTermination(10, TimeUnit.SECONDS);
         }
     }

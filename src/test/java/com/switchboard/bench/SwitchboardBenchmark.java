@@ -120,6 +120,9 @@ class SwitchboardBenchmark {
                 ingestion(report, level, live, level == LIVE_CALLS.get(LIVE_CALLS.size() - 1));
             }
             report.failures("callback POSTs without a 2xx answer", callbacks.failures());
+            report.setting("Callbacks delivered in the transaction that stored them (whole run)", meters
+                    .find("switchboard.callbacks.on-receipt").counters().stream()
+                    .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList().toString());
         }
         if (PARTS.containsAll(List.of("flows", "ivr", "ingestion"))) {
             report.write();

@@ -1,0 +1,157 @@
+package com.switchboard.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.callbacks.CallbackInbox;
+import com.switchboard.callbacks.CallbackUrls;
+import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
+import com.switchboard.emulator.AcsEmulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A single callback whose flow waits for it is stored and delivered in one transaction, before the webhook answers;
+ * one whose call has an earlier event waiting takes the usual path (stored, then correlated on the lanes in order);
+ * one whose delivery fails is stored all the same, once, and the flow is untouched.
+ */
+class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+    private static final String CALL_KEY = "on-receipt-call";
+
+    @Autowired
+    CallbackInbox inbox;
+    @Autowired
+    CallOwnership ownership;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CallbackUrls callbackUrls;
+    @Autowired
+    AcsEmulator emulator;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aCallbackItsFlowWaitsForHasReachedTheFlowWhenTheWebhookAnswers() {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+        String call = ownedCall(flow, "waiting-");
+        double delivered = onReceipt("delivered");
+
+        assertThat(post(flow, callConnected(call)).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count())
+                .as("the flow took CallConnected before the answer").isZero();
+        assertThat(inbox.ofCall(call)).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(InboxStatus.CORRELATED);
+            assertThat(event.processInstanceId()).isEqualTo(flow.getId());
+        });
+        assertThat(onReceipt("delivered")).isEqualTo(delivered + 1);
+    }
+
+    @Test
+    void aCallbackWhoseCallHasAnEarlierEventWaitingTakesTheUsualPath() {
+        ProcessInstance flow = start("test-late-wait", Map.of("target", "+14255550123", "callerId", "+14255550100"));
+        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(flow).isWaitingAt("hold"));
+        String call = (String) runtime.getVariable(flow.getId(), "callConnectionId");
+        await().atMost(PROMPTLY).until(() -> statusOf(call, "CallConnected") == InboxStatus.PENDING);
+        double left = onReceipt("left-to-the-lanes");
+
+        // CallConnected waits for the flow to leave "hold": a later event of the call is not delivered on receipt.
+        String callKey = ownership.ownerOf(call).callbackKey();
+        String laterId = UUID.randomUUID().toString();
+        assertThat(post(flow, callKey, participantsUpdated(laterId, call)).getStatusCode().value()).isEqualTo(200);
+        assertThat(onReceipt("left-to-the-lanes")).as("an earlier event waits: the usual path").isGreaterThan(left);
+        assertThat(statusOf(call, "CallConnected")).isEqualTo(InboxStatus.PENDING);
+
+        tasks.complete(task(flow).getId());
+        awaitEnded(flow);
+        List<InboxEntry> events = inbox.ofCall(call);
+        InboxEntry connected = events.stream().filter(e -> e.eventName().equals("CallConnected")).findFirst().orElseThrow();
+        InboxEntry updated = events.stream().filter(e -> e.eventId().equals(laterId)).findFirst().orElseThrow();
+        assertThat(connected.status()).isEqualTo(InboxStatus.CORRELATED);
+        // On the lanes, as any event: the earlier one is tried again before it, and it updates the call's variables.
+        assertThat(updated.status()).isEqualTo(InboxStatus.APPLIED);
+    }
+
+    @Test
+    void aDeliveryThatFailsIsRolledBackAndTheCallbackStoredOnceAllTheSame() {
+        ProcessInstance flow = start("test-fails-on-connected", Map.of());
+        String call = ownedCall(flow, "failing-");
+        double left = onReceipt("left-to-the-lanes");
+
+        assertThat(post(flow, callConnected(call)).getStatusCode().value()).as("stored, not lost").isEqualTo(200);
+
+        assertThat(onReceipt("left-to-the-lanes")).isEqualTo(left + 1);
+        assertThat(flow).isWaitingAt("callConnected");
+        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(inbox.ofCall(call)).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(InboxStatus.PENDING);
+            assertThat(event.reason()).startsWith("Delivering it to the flow failed");
+        }));
+        assertThat(flow).as("nothing of the failed delivery stayed").isWaitingAt("callConnected");
+        runtime.deleteProcessInstance(flow.getId(), "test done");
+    }
+
+    private String ownedCall(ProcessInstance flow, String prefix) {
+        String call = prefix + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> ownership.register(call, flow.getId(), CALL_KEY));
+        return call;
+    }
+
+    private double onReceipt(String outcome) {
+        return meters.get("switchboard.callbacks.on-receipt").tag("outcome", outcome).counter().count();
+    }
+
+    private InboxStatus statusOf(String call, String eventName) {
+        return inbox.ofCall(call).stream().filter(e -> e.eventName().equals(eventName)).map(InboxEntry::status)
+                .findFirst().orElse(null);
+    }
+
+    private static String callConnected(String call) {
+        return """
+                [{"id":"%s","type":"Microsoft.Communication.CallConnected","source":"calling/callConnections/%s",
+                  "specversion":"1.0","data":{"callConnectionId":"%s","serverCallId":"server-1"}}]
+                """.formatted(UUID.randomUUID(), call, call);
+    }
+
+    private static String participantsUpdated(String eventId, String call) {
+        return """
+                [{"id":"%s","type":"Microsoft.Communication.ParticipantsUpdated","source":"calling/callConnections/%s",
+                  "specversion":"1.0","data":{"callConnectionId":"%s","sequenceNumber":1,"participants":[]}}]
+                """.formatted(eventId, call, call);
+    }
+
+    private ResponseEntity<String> post(ProcessInstance flow, String body) {
+        return post(flow, CALL_KEY, body);
+    }
+
+    private ResponseEntity<String> post(ProcessInstance flow, String callKey, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(emulator.issueCallbackToken());
+        return http.postForEntity(callbackUrls.forCall(flow.getId(), callKey).url(), new HttpEntity<>(body, headers),
+                String.class);
+    }
+}
