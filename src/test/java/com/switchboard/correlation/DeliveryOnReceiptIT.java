@@ -21,9 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -148,10 +145,6 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
     }
 
     private ResponseEntity<String> post(ProcessInstance flow, String callKey, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(callbackUrls.forCall(flow.getId(), callKey).url(), new HttpEntity<>(body, headers),
-                String.class);
+        return new SignedCallbacks(http, callbackUrls, emulator).post(flow.getId(), callKey, body);
     }
 }

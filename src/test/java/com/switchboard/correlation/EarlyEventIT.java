@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -137,9 +134,6 @@ class EarlyEventIT extends SwitchboardIntegrationTest {
     }
 
     private ResponseEntity<String> post(String flowId, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(callbackUrls.forCall(flowId, CALL_KEY).url(), new HttpEntity<>(body, headers), String.class);
+        return new SignedCallbacks(http, callbackUrls, emulator).post(flowId, CALL_KEY, body);
     }
 }
