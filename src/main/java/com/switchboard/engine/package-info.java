@@ -18,7 +18,10 @@
  *   <li>{@link com.switchboard.engine.WebappSessions}: who the webapps' own login signed into a web session (the
  *       webapps keep it in an internal class), for the Cockpit plugin's API.</li>
  *   <li>{@link com.switchboard.engine.JobExecutorConfiguration}: the job executor, held back after a start until the
- *       node has caught up on its calls ({@link com.switchboard.engine.JobStart}).</li>
+ *       node has caught up on its calls ({@link com.switchboard.engine.JobStart}).
+ *       {@link com.switchboard.engine.JobHandOver}: a step's job made outside the job executor runs as soon as its
+ *       transaction commits, locked for this node in that transaction, without the acquisition's query and commit
+ *       (the engine's job manager, replaced through its session factories).</li>
  *   <li>{@link com.switchboard.engine.AfterCommit}: runs something once the engine's current transaction has
  *       committed (the engine's command context keeps it; Spring's synchronisation does not see it).</li>
  *   <li>{@link com.switchboard.engine.CurrentJob}: the job being run, whose id and creation time stay the same on
