@@ -123,6 +123,9 @@ class SwitchboardBenchmark {
             report.setting("Callbacks delivered in the transaction that stored them (whole run)", meters
                     .find("switchboard.callbacks.on-receipt").counters().stream()
                     .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList().toString());
+            report.setting("Jobs handed over to the job executor when their transaction committed (whole run; "
+                    + "switchboard.jobs.hand-over=" + app.getEnvironment().getProperty("switchboard.jobs.hand-over") + ")",
+                    String.valueOf((long) meters.counter("switchboard.jobs.handed-over").count()));
         }
         if (PARTS.containsAll(List.of("flows", "ivr", "ingestion"))) {
             report.write();
