@@ -236,8 +236,7 @@ class HttpSecurityConfiguration {
                 try {
                     firewall.getFirewalledRequest(request);
                 } catch (RequestRejectedException rejected) {
-                    problems.write(response, HttpStatus.BAD_REQUEST, "Request refused",
-                            "The request's URL or headers are ambiguous or malformed");
+                    problems.write(response, Problems.malformedRequest());
                     return;
                 }
                 chain.doFilter(request, response);

@@ -39,6 +39,11 @@ final class Problems {
                 "Too many wrong passwords from this address: try again in " + seconds + " s");
     }
 
+    /** 400 for a URL or headers the firewall or the web server refused before any rule or route saw them. */
+    static ProblemDetail malformedRequest() {
+        return problem(HttpStatus.BAD_REQUEST, "Request refused", "The request's URL or headers are ambiguous or malformed");
+    }
+
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -149,8 +149,12 @@ class OperationsApiIT extends SwitchboardIntegrationTest {
     @Test
     void badIdsAndLimitsAreBadRequests() throws Exception {
         CockpitSession operator = signedIn(user("operators"));
-        // Tomcat itself refuses an encoded NUL, before Switchboard sees the request (its own HTML 400).
-        assertThat(operator.get("/api/operations/calls/abc%00").statusCode()).isEqualTo(400);
+        // Tomcat itself refuses an encoded NUL while it parses the request; the answer is a problem all the same.
+        HttpResponse<String> nul = operator.get("/api/operations/calls/abc%00");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(nul.body()).contains("\"status\":400").doesNotContain("<html").doesNotContain("Tomcat");
         for (String path : List.of("/api/operations/calls/abc%0Adef", "/api/operations/calls/abc%09",
                 "/api/operations/calls/" + "a".repeat(65), "/api/operations/calls/a%27%20or%201=1",
                 "/api/operations/calls/%E2%80%AEabc", "/api/operations/calls/" + flow.getId() + "?limit=0",

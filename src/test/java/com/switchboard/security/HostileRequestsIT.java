@@ -55,6 +55,9 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
         RawHttp.Response response = http().get(path);
         assertThat(response.status()).as(path).isIn(400, 401, 404);
         assertThat(response.body()).as(path).doesNotContain("callConnectionId").doesNotContain("switchboard_callbacks");
+        assertThat(response.header("Content-Type")).as(path + ": refused as a problem, whoever refused it")
+                .startsWith("application/problem+json");
+        assertThat(response.body()).as(path).doesNotContain("<html").doesNotContain("Tomcat");
     }
 
     @Test
