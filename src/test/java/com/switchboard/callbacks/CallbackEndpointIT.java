@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.switchboard.SignedCallbacks;
 import com.switchboard.SwitchboardIntegrationTest;
+import com.switchboard.emulator.AcsEmulator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -21,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,7 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     @Autowired
     CallbackUrls callbackUrls;
     @Autowired
-    com.switchboard.emulator.AcsEmulator emulator;
+    AcsEmulator emulator;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -287,9 +287,6 @@ class CallbackEndpointIT extends SwitchboardIntegrationTest {
     }
 
     private ResponseEntity<String> post(String body, MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(callbackUrls.forCall("endpoint-it", "call").url(), new HttpEntity<>(body, headers), String.class);
+        return new SignedCallbacks(http, callbackUrls, emulator).post("endpoint-it", "call", body, type);
     }
 }

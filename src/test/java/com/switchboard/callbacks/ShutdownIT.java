@@ -2,6 +2,7 @@ package com.switchboard.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.switchboard.SignedCallbacks;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.emulator.AcsEmulator;
 import java.util.UUID;
@@ -9,9 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,13 +39,9 @@ class ShutdownIT extends SwitchboardIntegrationTest {
         intake.stop();
 
         String call = "closing-" + UUID.randomUUID();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(emulator.issueCallbackToken());
-        ResponseEntity<String> response = http.postForEntity(callbackUrls.forCall("shutdown-it", "call").url(), new HttpEntity<>(
+        ResponseEntity<String> response = new SignedCallbacks(http, callbackUrls, emulator).post("shutdown-it", "call",
                 "[{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"Microsoft.Communication.CallConnected\",\"specversion\":\"1.0\","
-                        + "\"source\":\"calling/callConnections/" + call + "\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]",
-                headers), String.class);
+                        + "\"source\":\"calling/callConnections/" + call + "\",\"data\":{\"callConnectionId\":\"" + call + "\"}}]");
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");

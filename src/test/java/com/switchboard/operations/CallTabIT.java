@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.BrowserScripts;
+import com.switchboard.SignedCallbacks;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackUrls;
 import com.switchboard.emulator.AcsEmulator;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * Cockpit's Call tab as an operator sees it, in headless Chromium (src/test/browser/call-tab.js): a live call's
@@ -162,13 +160,10 @@ class CallTabIT extends SwitchboardIntegrationTest {
 
     private String postEventForACallNobodyOwns() {
         String eventId = UUID.randomUUID().toString();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(emulator.issueCallbackToken());
         String event = "[{\"id\":\"" + eventId + "\",\"type\":\"Microsoft.Communication.CallConnected\",\"specversion\":\"1.0\","
                 + "\"time\":\"2026-12-01T10:00:00Z\",\"data\":{\"callConnectionId\":\"nobodys-" + UUID.randomUUID() + "\"}}]";
-        assertThat(http.postForEntity(callbackUrls.forCall("call-tab-it", "call").url(), new HttpEntity<>(event, headers),
-                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(new SignedCallbacks(http, callbackUrls, emulator).post("call-tab-it", "call", event)
+                .getStatusCode().value()).isEqualTo(200);
         return eventId;
     }
 

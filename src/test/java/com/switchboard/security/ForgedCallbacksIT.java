@@ -3,6 +3,7 @@ package com.switchboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.switchboard.SignedCallbacks;
 import com.switchboard.SwitchboardIntegrationTest;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.CallbackUrls;
@@ -23,9 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -182,9 +180,6 @@ class ForgedCallbacksIT extends SwitchboardIntegrationTest {
     }
 
     private ResponseEntity<String> post(String url, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(emulator.issueCallbackToken());
-        return http.postForEntity(url, new HttpEntity<>(body, headers), String.class);
+        return new SignedCallbacks(http, callbackUrls, emulator).postTo(url, body);
     }
 }
