@@ -2,7 +2,6 @@ package com.switchboard.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.Date;
 import java.util.List;
@@ -13,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
@@ -25,7 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +38,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Taken only where the acquisition would run the job now and here: the executor running, a message job (an async
  * continuation) that is due, active, in the executor's priority range; not inside a job (the engine runs a flow's
- * follow-on jobs on that thread already), not with a deployment-aware executor. When the executor's threads and queue
+ * follow-on jobs on that thread already), not with a deployment-aware executor nor one that is not Spring's. When the executor's threads and queue
  * are full, the job is offered again a moment later (the lock would otherwise hold it a whole lock time).
  * {@code switchboard.jobs.hand-over=false} leaves every job to the acquisition.
  */
@@ -59,17 +55,19 @@ class JobHandOver extends AbstractProcessEnginePlugin {
         return thread;
     });
 
-    private final ObjectProvider<MeterRegistry> meters;
-    private volatile Counter handedOver;
+    private final Counter handedOver;
 
-    JobHandOver(@Value("${switchboard.jobs.hand-over:true}") boolean enabled, ObjectProvider<MeterRegistry> meters) {
+    JobHandOver(@Value("${switchboard.jobs.hand-over:true}") boolean enabled, MeterRegistry meters) {
         this.enabled = enabled;
-        this.meters = meters;
+        this.handedOver = Counter.builder("switchboard.jobs.handed-over")
+                .description("Flow steps' jobs given to the job executor when the transaction that made them committed")
+                .register(meters);
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (!enabled || configuration.isJobExecutorDeploymentAware()) {
+        if (!enabled || configuration.isJobExecutorDeploymentAware()
+                || !(configuration.getJobExecutor() instanceof SpringJobExecutor)) {
             return;
         }
         configuration.getSessionFactories().put(JobManager.class, new SessionFactory() {
@@ -86,18 +84,13 @@ class JobHandOver extends AbstractProcessEnginePlugin {
     }
 
     /** Gives the job to the executor's threads; offered again shortly while they are all busy and their queue full. */
-    private void start(String jobId, JobExecutor executor, ProcessEngineImpl engine) {
+    private void start(String jobId, SpringJobExecutor executor, ProcessEngineImpl engine) {
         if (!executor.isActive()) {
             return; // stopping: the lock expires and the job is acquired after the restart, or by another node
         }
-        Runnable run = executor.getExecuteJobsRunnable(List.of(jobId), engine);
         try {
-            if (executor instanceof SpringJobExecutor spring) {
-                spring.getTaskExecutor().execute(run);
-            } else {
-                executor.executeJobs(List.of(jobId), engine);
-            }
-            counter().increment();
+            executor.getTaskExecutor().execute(executor.getExecuteJobsRunnable(List.of(jobId), engine));
+            handedOver.increment();
         } catch (RejectedExecutionException full) {
             try {
                 retries.schedule(() -> start(jobId, executor, engine), RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -105,18 +98,6 @@ class JobHandOver extends AbstractProcessEnginePlugin {
                 log.debug("Job {} is left to the acquisition once its lock expires: the node is stopping", jobId);
             }
         }
-    }
-
-    private Counter counter() {
-        Counter counter = handedOver;
-        if (counter == null) {
-            MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
-            counter = Counter.builder("switchboard.jobs.handed-over")
-                    .description("Flow steps' jobs given to the job executor when the transaction that made them committed")
-                    .register(registry);
-            handedOver = counter;
-        }
-        return counter;
     }
 
     @PreDestroy
@@ -130,7 +111,7 @@ class JobHandOver extends AbstractProcessEnginePlugin {
         @Override
         protected void hintJobExecutor(JobEntity job) {
             ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
-            JobExecutor executor = configuration.getJobExecutor();
+            SpringJobExecutor executor = (SpringJobExecutor) configuration.getJobExecutor(); // checked in postInit
             if (!executor.isActive() || Context.getJobExecutorContext() != null || !(job instanceof MessageEntity)
                     || job.isSuspended() || !isJobDue(job) || !isJobPriorityInJobExecutorPriorityRange(job.getPriority())) {
                 super.hintJobExecutor(job);
@@ -140,8 +121,7 @@ class JobHandOver extends AbstractProcessEnginePlugin {
             job.setLockExpirationTime(new Date(ClockUtil.getCurrentTime().getTime() + executor.getLockTimeInMillis()));
             String jobId = job.getId();
             ProcessEngineImpl engine = configuration.getProcessEngine();
-            Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-                    committed -> start(jobId, executor, engine));
+            AfterCommit.run(() -> start(jobId, executor, engine));
         }
     }
 }
