@@ -1,8 +1,6 @@
 package com.switchboard.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
@@ -17,7 +15,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ServerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-    private final ObjectMapper mapper;
+    private final Problems problems;
 
-    ServerErrorsAsProblems(ObjectMapper mapper) {
-        this.mapper = mapper;
+    ServerErrorsAsProblems(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -48,7 +45,7 @@ class ServerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServlet
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new ProblemValve(mapper));
+            host.getPipeline().addValve(new ProblemValve(problems));
             if (host instanceof StandardHost standard) {
                 standard.setErrorReportValveClass(ProblemValve.class.getName()); // so the host adds no other at start
             }
@@ -65,10 +62,10 @@ class ServerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServlet
 
         private static final Logger log = LoggerFactory.getLogger(ServerErrorsAsProblems.class);
 
-        private final ObjectMapper mapper;
+        private final Problems problems;
 
-        ProblemValve(ObjectMapper mapper) {
-            this.mapper = mapper;
+        ProblemValve(Problems problems) {
+            this.problems = problems;
             setShowReport(false);
             setShowServerInfo(false);
         }
@@ -85,11 +82,7 @@ class ServerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServlet
                 return; // the connection is gone: nobody would read it
             }
             try {
-                byte[] body = mapper.writeValueAsBytes(problem(status));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.setContentLength(body.length);
-                response.getOutputStream().write(body);
+                problems.write(response, problem(status));
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 log.debug("Could not write the {} problem for {}", status, request.getRequestURI(), e);
@@ -97,10 +90,10 @@ class ServerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServlet
         }
 
         private static ProblemDetail problem(int status) {
-            HttpStatus known = HttpStatus.resolve(status);
             if (status == HttpStatus.BAD_REQUEST.value()) {
                 return Problems.malformedRequest();
             }
+            HttpStatus known = HttpStatus.resolve(status);
             ProblemDetail problem = ProblemDetail.forStatus(status);
             problem.setTitle(known != null ? known.getReasonPhrase() : "Error " + status);
             return problem;
