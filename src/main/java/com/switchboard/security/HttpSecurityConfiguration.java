@@ -103,7 +103,13 @@ class HttpSecurityConfiguration {
     @Order(1)
     SecurityFilterChain callbackWebhook(HttpSecurity http, CallbackAuthenticator callbacks, CallbackRejections rejections,
                                         WebhookLimits limits, ObjectMapper mapper, Problems problems) throws Exception {
-        webhook(http, PATHS.matcher(HttpMethod.POST, "/api/callbacks"), limits, mapper);
+        RequestMatcher webhookPath = PATHS.matcher(HttpMethod.POST, "/api/callbacks");
+        webhook(http, new OrRequestMatcher(webhookPath, PATHS.matcher(HttpMethod.POST, "/api/callbacks/**")), limits, mapper);
+        // A POST under the webhook's path (a trailing slash, a path below it) is a sender that got its URL wrong: it
+        // hears so, as a webhook refusal, not the operator API's "sign in" (nothing is read or stored either way).
+        http.addFilterBefore(onlyAt(webhookPath, problems, "Callbacks are posted to /api/callbacks, with the query of "
+                + "the callback URL Switchboard gave ACS, exactly; nothing of this request was read or stored"),
+                AuthorizationFilter.class);
         if (!callbacks.enabled()) {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }
@@ -272,6 +278,21 @@ class HttpSecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 // Read the body only once the request is allowed: after the authorization filter, the chain's last.
                 .addFilterAfter(new WebhookBodyLimitFilter(limits, mapper), AuthorizationFilter.class);
+    }
+
+    /** Lets through only requests to the exact path; answers any other one with a 404 problem. */
+    private static OncePerRequestFilter onlyAt(RequestMatcher path, Problems problems, String detail) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (path.matches(request)) {
+                    chain.doFilter(request, response);
+                } else {
+                    problems.write(response, HttpStatus.NOT_FOUND, "No such webhook", detail);
+                }
+            }
+        };
     }
 
     /**

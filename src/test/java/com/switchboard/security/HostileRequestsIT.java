@@ -159,6 +159,24 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
         assertThat(stored()).isEqualTo(before);
     }
 
+    /** A sender with genuine credentials that posts under the webhook's path hears that the path is wrong, as a 404. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/callbacks/", "/api/callbacks/unmatched", "/api/callbacks/x/y", "/api/%63allbacks/"})
+    void aCallbackPostedBesideTheWebhookIs404AndStoresNothing(String path) throws IOException {
+        long before = stored();
+        String query = URI.create(callbackUrls.forCall("hostile-it", "call").url()).getRawQuery();
+        String body = "[{\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"calling/callConnections/c-1\","
+                + "\"type\":\"Microsoft.Communication.ParticipantsUpdated\",\"specversion\":\"1.0\","
+                + "\"data\":{\"callConnectionId\":\"c-1\"}}]";
+        RawHttp.Response response = http().post(path + "?" + query, body,
+                "Authorization: Bearer " + emulator.issueCallbackToken());
+        assertThat(response.status()).as(path).isEqualTo(404);
+        assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+        assertThat(response.body()).as(path).contains("No such webhook").contains("/api/callbacks")
+                .doesNotContain("Sign in");
+        assertThat(stored()).isEqualTo(before);
+    }
+
     @Test
     void unknownPathsNeedASignedInUserToo() throws IOException {
         assertThat(http().get("/nothing-here").status()).isEqualTo(401);
