@@ -140,7 +140,8 @@ class SwitchboardBenchmark {
         return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("emulator").run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/switchboard", WORK.toAbsolutePath().resolve("db/switchboard").toString()),
+                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/switchboard", WORK.toAbsolutePath().resolve("db/switchboard").toString())
+                        + System.getProperty("bench.db-options", ""),
                 "--switchboard.emulator.enabled=false",
                 "--switchboard.emulator.actual-port=" + emulator.port(),
                 "--switchboard.emulator.actual-resource-id=" + EmulatorSettings.DEFAULT_RESOURCE_ID,
