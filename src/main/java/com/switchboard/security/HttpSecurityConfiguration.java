@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -103,13 +104,7 @@ class HttpSecurityConfiguration {
     @Order(1)
     SecurityFilterChain callbackWebhook(HttpSecurity http, CallbackAuthenticator callbacks, CallbackRejections rejections,
                                         WebhookLimits limits, ObjectMapper mapper, Problems problems) throws Exception {
-        RequestMatcher webhookPath = PATHS.matcher(HttpMethod.POST, "/api/callbacks");
-        webhook(http, new OrRequestMatcher(webhookPath, PATHS.matcher(HttpMethod.POST, "/api/callbacks/**")), limits, mapper);
-        // A POST under the webhook's path (a trailing slash, a path below it) is a sender that got its URL wrong: it
-        // hears so, as a webhook refusal, not the operator API's "sign in" (nothing is read or stored either way).
-        http.addFilterBefore(onlyAt(webhookPath, problems, "Callbacks are posted to /api/callbacks, with the query of "
-                + "the callback URL Switchboard gave ACS, exactly; nothing of this request was read or stored"),
-                AuthorizationFilter.class);
+        webhook(http, "/api/callbacks", List.of(HttpMethod.POST), limits, mapper, problems);
         if (!callbacks.enabled()) {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }
@@ -132,8 +127,7 @@ class HttpSecurityConfiguration {
     @Order(2)
     SecurityFilterChain incomingCallWebhook(HttpSecurity http, IncomingCallsProperties incoming, WebhookLimits limits,
                                             ObjectMapper mapper, Problems problems) throws Exception {
-        webhook(http, new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/api/incoming-calls"),
-                PATHS.matcher(HttpMethod.OPTIONS, "/api/incoming-calls")), limits, mapper);
+        webhook(http, "/api/incoming-calls", List.of(HttpMethod.POST, HttpMethod.OPTIONS), limits, mapper, problems);
         if (!incoming.secretRequired()) {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }
@@ -269,30 +263,37 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
-    private static void webhook(HttpSecurity http, RequestMatcher paths, WebhookLimits limits, ObjectMapper mapper)
-            throws Exception {
-        http.securityMatcher(paths)
+    /**
+     * A webhook's chain: stateless, no CSRF, the body read only once the request is allowed. It takes the path and
+     * every path below it, so that a sender who got the URL wrong (a trailing slash, a path under it) hears so as a 404
+     * from the webhook, not the operator API's "sign in"; nothing of such a request is read or stored.
+     */
+    private static void webhook(HttpSecurity http, String path, List<HttpMethod> methods, WebhookLimits limits,
+                                ObjectMapper mapper, Problems problems) throws Exception {
+        RequestMatcher exact = new OrRequestMatcher(methods.stream()
+                .<RequestMatcher>map(method -> PATHS.matcher(method, path)).toList());
+        RequestMatcher atOrBelow = new OrRequestMatcher(methods.stream()
+                .<RequestMatcher>map(method -> PATHS.matcher(method, path + "/**")).toList());
+        String wrongPath = "This webhook is at " + path + " exactly; nothing of this request was read or stored";
+        http.securityMatcher(atOrBelow)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
+                // Before the chain's authentication filter, added after this one at the same place.
+                .addFilterBefore(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws ServletException, IOException {
+                        if (exact.matches(request)) {
+                            chain.doFilter(request, response);
+                        } else {
+                            problems.write(response, HttpStatus.NOT_FOUND, "No such webhook", wrongPath);
+                        }
+                    }
+                }, AuthorizationFilter.class)
                 // Read the body only once the request is allowed: after the authorization filter, the chain's last.
                 .addFilterAfter(new WebhookBodyLimitFilter(limits, mapper), AuthorizationFilter.class);
-    }
-
-    /** Lets through only requests to the exact path; answers any other one with a 404 problem. */
-    private static OncePerRequestFilter onlyAt(RequestMatcher path, Problems problems, String detail) {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (path.matches(request)) {
-                    chain.doFilter(request, response);
-                } else {
-                    problems.write(response, HttpStatus.NOT_FOUND, "No such webhook", detail);
-                }
-            }
-        };
     }
 
     /**

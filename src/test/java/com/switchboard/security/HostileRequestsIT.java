@@ -177,6 +177,16 @@ class HostileRequestsIT extends SwitchboardIntegrationTest {
         assertThat(stored()).isEqualTo(before);
     }
 
+    /** The Event Grid webhook likewise: a path below it is a 404 from the webhook, before any secret is asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/incoming-calls/", "/api/incoming-calls/x", "/api/%69ncoming-calls/"})
+    void anEventGridDeliveryBesideTheWebhookIs404(String path) throws IOException {
+        RawHttp.Response response = http().post(path, "[]", "aeg-event-type: Notification");
+        assertThat(response.status()).as(path).isEqualTo(404);
+        assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+        assertThat(response.body()).as(path).contains("No such webhook").contains("/api/incoming-calls");
+    }
+
     @Test
     void unknownPathsNeedASignedInUserToo() throws IOException {
         assertThat(http().get("/nothing-here").status()).isEqualTo(401);
