@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -34,6 +36,9 @@ public class CallbackInbox {
     private static final String COLUMNS = "id, event_id, event_type, call_connection_id, operation_context, payload, "
             + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, claimed_flow, claimed_call_key, origin";
     private static final RowMapper<InboxEntry> ROW = CallbackInbox::entry;
+    private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP, Types.VARCHAR, Types.BOOLEAN, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /** How often a delivery is tried when concurrent deliveries of its events get in its way. */
     private static final int STORE_ATTEMPTS = 3;
@@ -94,18 +99,56 @@ public class CallbackInbox {
         for (CallbackEvent event : events) {
             String storedPayload = stored.get(event.eventId());
             if (storedPayload == null) {
-                insert(event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(),
-                        receivedAt, sender == null ? null : sender.flow(), sender == null ? null : sender.callKey(), "RECEIVED");
+                insert(event, receivedAt, sender, "RECEIVED", Handled.WAITING);
                 stored.put(event.eventId(), event.json());
                 receipts.add(Receipt.STORED);
-            } else if (samePayload(storedPayload, event.json())) {
-                receipts.add(Receipt.DUPLICATE);
             } else {
-                keepConflict(event, receivedAt);
-                receipts.add(Receipt.CONFLICT);
+                receipts.add(again(event, storedPayload, receivedAt));
             }
         }
         return receipts;
+    }
+
+    /** An event whose id is stored already: a redelivery with the same payload, or a conflict, kept aside. */
+    private Receipt again(CallbackEvent event, String storedPayload, Instant receivedAt) {
+        if (samePayload(storedPayload, event.json())) {
+            return Receipt.DUPLICATE;
+        }
+        keepConflict(event, receivedAt);
+        return Receipt.CONFLICT;
+    }
+
+    /**
+     * What a delivery made of an event that was tried on its flow before it was stored ({@link #storeHandled}).
+     *
+     * @param processInstanceId the flow it went to, or would go to; null when none owns the call
+     */
+    public record Handled(InboxStatus status, boolean variablesApplied, String processInstanceId, String reason) {
+
+        /** Not tried on any flow yet. */
+        public static final Handled WAITING = new Handled(InboxStatus.PENDING, false, null, null);
+    }
+
+    /**
+     * Stores one event in the caller's transaction after {@code handle} has tried it on its flow there, as the try
+     * left it: one insert of the row as it ends, instead of an insert and an update. An event whose id is stored
+     * already is not tried: it is a redelivery or a conflict, as {@link #store} says. The caller's transaction must
+     * be rolled back if this throws (a concurrent delivery of the same event committed first, say), so that
+     * nothing of the try stays.
+     *
+     * @param handle tries the event, given as it is about to be stored ({@code id} 0: not stored yet)
+     */
+    public Receipt storeHandled(CallbackEvent event, Instant receivedAt, CallbackSender sender,
+                                Function<InboxEntry, Handled> handle) {
+        String storedPayload = storedPayloads(List.of(event)).get(event.eventId());
+        if (storedPayload != null) {
+            return again(event, storedPayload, receivedAt);
+        }
+        InboxEntry unstored = new InboxEntry(0, event.eventId(), event.type(), event.callConnectionId(),
+                event.operationContext(), event.json(), receivedAt, InboxStatus.PENDING, false, 0, null, null, null,
+                sender == null ? null : sender.flow(), sender == null ? null : sender.callKey(), "RECEIVED");
+        insert(event, receivedAt, sender, "RECEIVED", handle.apply(unstored));
+        return Receipt.STORED;
     }
 
     /** The payloads stored under the events' ids, by id; the ones not stored yet are absent. */
@@ -160,12 +203,6 @@ public class CallbackInbox {
     public List<InboxEntry> pending(String callConnectionId) {
         return jdbc.query("select " + COLUMNS + " from callback_inbox where status = ? and call_connection_id = ? order by id",
                 ROW, InboxStatus.PENDING.name(), callConnectionId);
-    }
-
-    /** The event with this id, if it is stored and pending. */
-    public Optional<InboxEntry> pendingEvent(String eventId) {
-        return jdbc.query("select " + COLUMNS + " from callback_inbox where event_id = ? and status = ?", ROW, eventId,
-                InboxStatus.PENDING.name()).stream().findFirst();
     }
 
     /** The event as stored now, if it is still pending. */
@@ -239,20 +276,28 @@ public class CallbackInbox {
      */
     public boolean storeReconciled(CallbackEvent event, Instant at) {
         try {
-            insert(event.eventId(), event.type(), event.callConnectionId(), event.operationContext(), event.json(), at,
-                    null, null, "RECONCILED");
+            insert(event, at, null, "RECONCILED", Handled.WAITING);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
-    private void insert(String eventId, String type, String callConnectionId, String operationContext, String json,
-                        Instant receivedAt, String claimedFlow, String claimedCallKey, String origin) {
+    /**
+     * One statement for every row the inbox stores, whatever it stores it as (H2 keeps few prepared plans), with the
+     * columns' types given so that a null needs no look-up of the statement's parameter types.
+     */
+    private void insert(CallbackEvent event, Instant receivedAt, CallbackSender sender, String origin, Handled handled) {
+        boolean ended = handled.status() != InboxStatus.PENDING;
         jdbc.update("insert into callback_inbox (event_id, event_type, call_connection_id, operation_context, payload, "
-                        + "received_at, status, claimed_flow, claimed_call_key, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                eventId, type, callConnectionId, operationContext, json, Timestamp.from(receivedAt),
-                InboxStatus.PENDING.name(), claimedFlow, claimedCallKey, origin);
+                        + "received_at, status, variables_applied, attempts, process_instance_id, reason, handled_at, "
+                        + "claimed_flow, claimed_call_key, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new Object[] {event.eventId(), event.type(), event.callConnectionId(), event.operationContext(),
+                        event.json(), Timestamp.from(receivedAt), handled.status().name(), handled.variablesApplied(),
+                        ended ? 1 : 0, handled.processInstanceId(), truncate(handled.reason()),
+                        ended ? Timestamp.from(clock.instant()) : null, sender == null ? null : sender.flow(),
+                        sender == null ? null : sender.callKey(), origin},
+                INSERT_TYPES);
     }
 
     private static String truncate(String reason) {

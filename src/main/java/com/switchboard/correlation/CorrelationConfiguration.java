@@ -1,7 +1,6 @@
 package com.switchboard.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.engine.EngineTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -20,10 +19,10 @@ class CorrelationConfiguration {
 
     @Bean
     EventCorrelator eventCorrelator(RuntimeService runtime, RepositoryService repository, CallOwnership ownership,
-                                    EngineTables engineTables, CallbackInbox inbox, StoredEventData eventData,
+                                    EngineTables engineTables, StoredEventData eventData,
                                     ObjectMapper mapper, CorrelationProperties properties, Clock clock,
                                     MeterRegistry meters) {
-        return new EventCorrelator(runtime, ownership, engineTables, inbox, new ModelledMessages(repository), eventData,
+        return new EventCorrelator(runtime, ownership, engineTables, new ModelledMessages(repository), eventData,
                 mapper, properties.earlyEventTtl(), clock, meters);
     }
 }

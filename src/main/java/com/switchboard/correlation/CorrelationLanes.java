@@ -186,7 +186,8 @@ class CorrelationLanes {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                EventCorrelator.Outcome outcome = transactions.execute(status -> correlator.correlate(event, owner));
+                EventCorrelator.Outcome outcome = transactions.execute(status -> correlator.correlate(event, owner,
+                        EventRecord.stored(inbox, event.id())));
                 if (outcome != EventCorrelator.Outcome.WAITING_FOR_OWNER) {
                     eventData.forget(event); // done, or its variables are applied
                 }

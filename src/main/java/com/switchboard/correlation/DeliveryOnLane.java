@@ -5,7 +5,7 @@ import com.switchboard.callbacks.CallbackEvent;
 import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.CallbackSender;
 import com.switchboard.callbacks.DeliveryOnReceipt;
-import com.switchboard.callbacks.InboxEntry;
+import com.switchboard.callbacks.InboxStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is most of what a callback costs. It is taken only where the usual path would do the same: one event, its call's
  * owner known, no earlier event of the call waiting in the inbox, and the call's lane (which keeps the call's events
  * in order) with no backlog and beginning it within {@code delivery-on-receipt-wait}: a callback is never held to wait
- * behind other calls' work. The webhook answers after the commit, as always.
+ * behind other calls' work. The event is tried on its flow first and then inserted once, as the try left it (an insert
+ * of the ended row instead of an insert of a pending one, a read back and an update). The webhook answers after the
+ * commit, as always.
  * Whatever goes wrong rolls the whole transaction back and leaves the delivery to the usual path, which stores it
  * alone; an event that does not reach its flow at once waits in the inbox as any other.
  */
@@ -157,18 +159,38 @@ class DeliveryOnLane implements DeliveryOnReceipt {
         }
 
         private Taken storeAndCorrelate(CallOwner owner) {
-            List<CallbackInbox.Receipt> receipts = inbox.store(List.of(event), receivedAt, sender);
-            if (receipts.get(0) != CallbackInbox.Receipt.STORED) {
-                return new Taken(receipts, false); // stored before: nothing new to deliver
-            }
-            InboxEntry stored = inbox.pendingEvent(event.eventId()).orElseThrow(
-                    () -> new IllegalStateException("Event " + event.eventId() + " is not pending right after it was stored"));
-            eventData.stored(List.of(event));
-            boolean done = correlator.correlate(stored, owner) == EventCorrelator.Outcome.DONE;
-            if (done) {
-                eventData.forget(stored);
-            }
-            return new Taken(receipts, done);
+            Tried tried = new Tried();
+            CallbackInbox.Receipt receipt = inbox.storeHandled(event, receivedAt, sender, unstored -> {
+                eventData.stored(List.of(event));
+                tried.outcome = correlator.correlate(unstored, owner, tried);
+                if (tried.outcome == EventCorrelator.Outcome.DONE) {
+                    eventData.forget(unstored);
+                }
+                return tried.handled();
+            });
+            // A redelivery or a conflict is not tried (its event is stored already): nothing new to deliver.
+            return new Taken(List.of(receipt), tried.outcome == EventCorrelator.Outcome.DONE);
+        }
+    }
+
+    /** What the correlation made of the event, for the row it is stored as. */
+    private static final class Tried implements EventRecord {
+
+        private EventCorrelator.Outcome outcome;
+        private CallbackInbox.Handled handled = CallbackInbox.Handled.WAITING;
+
+        @Override
+        public void finish(InboxStatus status, String processInstanceId, String reason) {
+            handled = new CallbackInbox.Handled(status, handled.variablesApplied(), processInstanceId, reason);
+        }
+
+        @Override
+        public void variablesApplied(String processInstanceId) {
+            handled = new CallbackInbox.Handled(handled.status(), true, processInstanceId, handled.reason());
+        }
+
+        CallbackInbox.Handled handled() {
+            return handled;
         }
     }
 }

@@ -3,7 +3,6 @@ package com.switchboard.correlation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.switchboard.callbacks.AcsEventNames;
 import com.switchboard.callbacks.CallOwner;
-import com.switchboard.callbacks.CallbackInbox;
 import com.switchboard.callbacks.InboxEntry;
 import com.switchboard.callbacks.InboxStatus;
 import com.switchboard.engine.EngineTables;
@@ -22,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one stored event to its flow, inside the caller's transaction:
+ * Delivers one event to its flow, inside the caller's transaction, and writes what became of it to the record the
+ * caller gives ({@link EventRecord}):
  * <ol>
  *   <li>find the owner of the call (an indexed lookup, never a search over variables);</li>
  *   <li>once per event, update the call's variables ({@link CallVariables});</li>
@@ -46,7 +46,6 @@ class EventCorrelator {
     private final RuntimeService runtime;
     private final CallOwnership ownership;
     private final EngineTables engineTables;
-    private final CallbackInbox inbox;
     private final ModelledMessages modelledMessages;
     private final CallVariables callVariables;
     private final StoredEventData eventData;
@@ -57,12 +56,11 @@ class EventCorrelator {
     private final Timer appliedLatency;
 
     EventCorrelator(RuntimeService runtime, CallOwnership ownership, EngineTables engineTables,
-                    CallbackInbox inbox, ModelledMessages modelledMessages, StoredEventData eventData,
+                    ModelledMessages modelledMessages, StoredEventData eventData,
                     ObjectMapper mapper, Duration timeToLive, Clock clock, MeterRegistry meters) {
         this.runtime = runtime;
         this.ownership = ownership;
         this.engineTables = engineTables;
-        this.inbox = inbox;
         this.modelledMessages = modelledMessages;
         this.callVariables = new CallVariables(mapper);
         this.eventData = eventData;
@@ -73,23 +71,27 @@ class EventCorrelator {
         this.appliedLatency = latencyTimer(meters, InboxStatus.APPLIED);
     }
 
-    Outcome correlate(InboxEntry event, CallOwner ownerHint) {
+    /**
+     * @param ownerHint the call's owner where the caller has looked it up in this transaction, else null
+     * @param record    where what became of the event is written, in the caller's transaction
+     */
+    Outcome correlate(InboxEntry event, CallOwner ownerHint, EventRecord record) {
         CallOwner found = ownerHint != null ? ownerHint : ownership.ownerOf(event.callConnectionId());
         if (found == null) {
             return isExpired(event)
-                    ? unmatched(event, null, "No flow owns call connection " + event.callConnectionId()
+                    ? unmatched(event, record, null, "No flow owns call connection " + event.callConnectionId()
                             + ": it was not made by Switchboard, or the action that made it never completed")
                     : Outcome.WAITING_FOR_OWNER;
         }
         String owner = found.flow();
         if (event.claimedFlow() != null && !found.admits(event.claimedFlow(), event.claimedCallKey())) {
-            return rejected(event, owner);
+            return rejected(event, record, owner);
         }
         String name = event.eventName();
         if (!AcsEventNames.isEvent(name)) {
             // A flow waits only for ACS events and its own "flow:" messages (AcsMessageWaits), and ACS sends no
             // "flow:" message: a callback of any other type must not reach a flow's own wait.
-            return unmatched(event, owner, name + " is no ACS Call Automation event: no flow waits for it");
+            return unmatched(event, record, owner, name + " is no ACS Call Automation event: no flow waits for it");
         }
         boolean appliedNow = !event.variablesApplied();
         Map<String, Object> variables = appliedNow ? variables(owner, name, event) : Map.of();
@@ -98,11 +100,11 @@ class EventCorrelator {
                         .correlateAllWithResult().isEmpty()) {
             // The common case in one engine command, as the engine's own correlation does it: every wait for the
             // event gets it, with the call's variables. When no wait is there, nothing has happened yet.
-            return delivered(event, owner);
+            return delivered(event, record, owner);
         }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(owner).singleResult();
         if (instance == null) {
-            return unmatched(event, owner, "The flow that owned call " + event.callConnectionId()
+            return unmatched(event, record, owner, "The flow that owned call " + event.callConnectionId()
                     + " (process instance " + owner + ") has already ended");
         }
         // A call-wide event found no wait above. A result looks for the waits through the instance's executions, as
@@ -112,25 +114,25 @@ class EventCorrelator {
         if (waits.isEmpty()) {
             apply(owner, variables);
             if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
-                inbox.finish(event.id(), InboxStatus.APPLIED, owner, "The flow models no wait for " + name
+                record.finish(InboxStatus.APPLIED, owner, "The flow models no wait for " + name
                         + "; the call's variables were updated");
                 recordLatency(event, appliedLatency);
                 return Outcome.DONE;
             }
             return isExpired(event)
-                    ? unmatched(event, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
-                    : stillWaiting(event, owner, appliedNow);
+                    ? unmatched(event, record, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
+                    : stillWaiting(record, owner, appliedNow);
         }
         Optional<Execution> target = OperationContexts.waitFor(event.operationContext(), waits, runtime);
         if (target.isEmpty()) {
             apply(owner, variables);
             return isExpired(event)
-                    ? unmatched(event, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
+                    ? unmatched(event, record, owner, waits.size() + " wait(s) for " + name + ", none on the branch that sent "
                             + "operation context " + event.operationContext())
-                    : stillWaiting(event, owner, appliedNow);
+                    : stillWaiting(record, owner, appliedNow);
         }
         runtime.messageEventReceived(name, target.get().getId(), variables);
-        return delivered(event, owner);
+        return delivered(event, record, owner);
     }
 
     private void apply(String owner, Map<String, Object> variables) {
@@ -139,8 +141,8 @@ class EventCorrelator {
         }
     }
 
-    private Outcome delivered(InboxEntry event, String owner) {
-        inbox.finish(event.id(), InboxStatus.CORRELATED, owner, null);
+    private Outcome delivered(InboxEntry event, EventRecord record, String owner) {
+        record.finish(InboxStatus.CORRELATED, owner, null);
         recordLatency(event, correlatedLatency);
         log.debug("{} delivered to the flow", event.eventName());
         return Outcome.DONE;
@@ -165,9 +167,9 @@ class EventCorrelator {
      * The event stays pending. Variables applied in this transaction are recorded, so a later attempt does not
      * apply them again over newer ones; an event that is finished now needs no such mark.
      */
-    private Outcome stillWaiting(InboxEntry event, String owner, boolean appliedNow) {
+    private Outcome stillWaiting(EventRecord record, String owner, boolean appliedNow) {
         if (appliedNow) {
-            inbox.markVariablesApplied(event.id(), owner);
+            record.variablesApplied(owner);
         }
         return Outcome.WAITING_FOR_WAIT_STATE;
     }
@@ -177,19 +179,19 @@ class EventCorrelator {
     }
 
     /** Came to the callback URL of another call: a stolen token, never an ACS mistake. Stored for inspection, not delivered. */
-    private Outcome rejected(InboxEntry event, String owner) {
+    private Outcome rejected(InboxEntry event, EventRecord record, String owner) {
         meters.counter("switchboard.callbacks.rejected", "reason", "wrong-call").increment();
         log.warn("Event {} ({}) came to a callback URL of flow {} that was not given for call {} of flow {}: not delivered",
                 event.eventId(), event.eventType(), event.claimedFlow(), event.callConnectionId(), owner);
-        inbox.finish(event.id(), InboxStatus.REJECTED, owner, "It came to a callback URL of flow " + event.claimedFlow()
+        record.finish(InboxStatus.REJECTED, owner, "It came to a callback URL of flow " + event.claimedFlow()
                 + " that was not given for call " + event.callConnectionId() + " of flow " + owner);
         return Outcome.DONE;
     }
 
-    private Outcome unmatched(InboxEntry event, String owner, String reason) {
+    private Outcome unmatched(InboxEntry event, EventRecord record, String owner, String reason) {
         log.warn("Callback event {} ({}) for call {} is unmatched: {}", event.eventId(), event.eventType(),
                 event.callConnectionId(), reason);
-        inbox.finish(event.id(), InboxStatus.UNMATCHED, owner, reason);
+        record.finish(InboxStatus.UNMATCHED, owner, reason);
         meters.counter("switchboard.callbacks.unmatched", "type", AcsEventNames.metricLabel(event.eventName())).increment();
         return Outcome.DONE;
     }

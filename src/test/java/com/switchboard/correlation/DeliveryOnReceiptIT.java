@@ -63,10 +63,41 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(flow.getId()).count())
                 .as("the flow took CallConnected before the answer").isZero();
         assertThat(inbox.ofCall(call)).singleElement().satisfies(event -> {
+            // Stored once, as it ended: the same row the lanes' path leaves.
             assertThat(event.status()).isEqualTo(InboxStatus.CORRELATED);
             assertThat(event.processInstanceId()).isEqualTo(flow.getId());
+            assertThat(event.attempts()).isEqualTo(1);
+            assertThat(event.handledAt()).isNotNull().isAfterOrEqualTo(event.receivedAt());
+            assertThat(event.reason()).isNull();
+            assertThat(event.claimedFlow()).isEqualTo(flow.getId());
+            assertThat(event.claimedCallKey()).isEqualTo(CALL_KEY);
+            assertThat(event.origin()).isEqualTo("RECEIVED");
         });
         assertThat(onReceipt("delivered")).isEqualTo(delivered + 1);
+    }
+
+    @Test
+    void aRedeliveryOrAConflictOfADeliveredCallbackIsNotTriedAgain() {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+        String call = ownedCall(flow, "again-");
+        String event = callConnected(call);
+        assertThat(post(flow, event).getStatusCode().value()).isEqualTo(200);
+        double duplicates = meters.counter("switchboard.callbacks.duplicates").count();
+        double conflicts = meters.counter("switchboard.callbacks.conflicts").count();
+        double delivered = onReceipt("delivered");
+
+        assertThat(post(flow, event).getStatusCode().value()).as("ACS delivers again").isEqualTo(200);
+        assertThat(post(flow, event.replace("server-1", "server-2")).getStatusCode().value())
+                .as("the same id, another payload").isEqualTo(200);
+
+        assertThat(meters.counter("switchboard.callbacks.duplicates").count()).isEqualTo(duplicates + 1);
+        assertThat(meters.counter("switchboard.callbacks.conflicts").count()).isEqualTo(conflicts + 1);
+        assertThat(onReceipt("delivered")).as("neither is delivered again").isEqualTo(delivered);
+        assertThat(inbox.ofCall(call)).singleElement().satisfies(stored -> {
+            assertThat(stored.status()).isEqualTo(InboxStatus.CORRELATED);
+            assertThat(stored.payload()).contains("server-1");
+        });
+        assertThat(inbox.conflicts(1000)).anySatisfy(conflict -> assertThat(conflict.payload()).contains(call, "server-2"));
     }
 
     @Test
@@ -75,6 +106,15 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
         await().atMost(PROMPTLY).untilAsserted(() -> assertThat(flow).isWaitingAt("hold"));
         String call = (String) runtime.getVariable(flow.getId(), "callConnectionId");
         await().atMost(PROMPTLY).until(() -> statusOf(call, "CallConnected") == InboxStatus.PENDING);
+        assertThat(inbox.ofCall(call)).filteredOn(e -> e.eventName().equals("CallConnected")).singleElement()
+                .satisfies(waiting -> {
+                    // The flow models the wait but is not at it yet: the call's variables are applied, the event waits.
+                    assertThat(waiting.variablesApplied()).isTrue();
+                    assertThat(waiting.processInstanceId()).isEqualTo(flow.getId());
+                    assertThat(waiting.attempts()).isZero();
+                    assertThat(waiting.handledAt()).isNull();
+                });
+        assertThat(runtime.getVariable(flow.getId(), "callState")).as("applied while it waits").isEqualTo("connected");
         double left = onReceipt("left-to-the-lanes");
 
         // CallConnected waits for the flow to leave "hold": a later event of the call is not delivered on receipt.
