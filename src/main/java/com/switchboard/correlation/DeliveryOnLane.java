@@ -162,35 +162,37 @@ class DeliveryOnLane implements DeliveryOnReceipt {
             Tried tried = new Tried();
             CallbackInbox.Receipt receipt = inbox.storeHandled(event, receivedAt, sender, unstored -> {
                 eventData.stored(List.of(event));
-                tried.outcome = correlator.correlate(unstored, owner, tried);
-                if (tried.outcome == EventCorrelator.Outcome.DONE) {
+                correlator.correlate(unstored, owner, tried);
+                if (tried.done()) {
                     eventData.forget(unstored);
                 }
-                return tried.handled();
+                return tried.handled;
             });
             // A redelivery or a conflict is not tried (its event is stored already): nothing new to deliver.
-            return new Taken(List.of(receipt), tried.outcome == EventCorrelator.Outcome.DONE);
+            return new Taken(List.of(receipt), tried.done());
         }
     }
 
-    /** What the correlation made of the event, for the row it is stored as. */
+    /**
+     * What the correlation made of the event, for the row it is stored as: not tried, ended, or waiting with its
+     * variables applied (the correlator does one of these per event).
+     */
     private static final class Tried implements EventRecord {
 
-        private EventCorrelator.Outcome outcome;
         private CallbackInbox.Handled handled = CallbackInbox.Handled.WAITING;
 
         @Override
         public void finish(InboxStatus status, String processInstanceId, String reason) {
-            handled = new CallbackInbox.Handled(status, handled.variablesApplied(), processInstanceId, reason);
+            handled = new CallbackInbox.Handled(status, false, processInstanceId, reason);
         }
 
         @Override
         public void variablesApplied(String processInstanceId) {
-            handled = new CallbackInbox.Handled(handled.status(), true, processInstanceId, handled.reason());
+            handled = new CallbackInbox.Handled(InboxStatus.PENDING, true, processInstanceId, null);
         }
 
-        CallbackInbox.Handled handled() {
-            return handled;
+        boolean done() {
+            return handled.status() != InboxStatus.PENDING;
         }
     }
 }
