@@ -175,7 +175,7 @@ class SwitchboardBenchmark {
         String run = "moderate";
         int started = FlowLoad.openLoop(moderate, PHASE, i -> startOutboundCall(run, i));
         awaitUntil(Duration.ofMinutes(2), () -> finishedOutboundCalls() - finishedBefore >= started);
-        Latency switchboardHops = switchboardCallbackToRequest(firstEvent);
+        Hops switchboardHops = switchboardCallbackToRequest(firstEvent);
         long notCompleted = finishedOutboundCalls() - history.createHistoricActivityInstanceQuery()
                 .activityId("callCompleted").finished().count();
 
@@ -223,24 +223,44 @@ class SwitchboardBenchmark {
         return outboundCallsStarted.get() - runtime.createProcessInstanceQuery().processDefinitionKey("outbound-call").count();
     }
 
-    /** From Switchboard's receipt of CallConnected / AddParticipantSucceeded to the emulator's receipt of the next request. */
-    private Latency switchboardCallbackToRequest(long afterInboxId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select call_connection_id, event_type, received_at from callback_inbox "
-                + "where id > ? and event_type in ('Microsoft.Communication.CallConnected', "
+    /**
+     * From Switchboard's receipt of CallConnected / AddParticipantSucceeded to the emulator's receipt of the next
+     * request, and its two parts: receipt to the end of the callback's correlation (its inbox row's {@code handled_at},
+     * stamped just before the commit), and from there to the request (the commit, the job's start, the action).
+     */
+    private Hops switchboardCallbackToRequest(long afterInboxId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select call_connection_id, event_type, received_at, handled_at "
+                + "from callback_inbox where id > ? and event_type in ('Microsoft.Communication.CallConnected', "
                 + "'Microsoft.Communication.AddParticipantSucceeded') order by id", afterInboxId);
-        Map<String, Map<String, Instant>> byCall = new LinkedHashMap<>();
+        Map<String, Map<String, Instant>> received = new LinkedHashMap<>();
+        Map<String, Map<String, Instant>> handled = new HashMap<>();
         for (Map<String, Object> row : rows) {
-            byCall.computeIfAbsent((String) row.get("call_connection_id"), k -> new HashMap<>())
-                    .put(((String) row.get("event_type")).substring("Microsoft.Communication.".length()),
-                            ((Timestamp) row.get("received_at")).toInstant());
+            String call = (String) row.get("call_connection_id");
+            String type = ((String) row.get("event_type")).substring("Microsoft.Communication.".length());
+            received.computeIfAbsent(call, k -> new HashMap<>()).put(type, ((Timestamp) row.get("received_at")).toInstant());
+            if (row.get("handled_at") != null) {
+                handled.computeIfAbsent(call, k -> new HashMap<>()).put(type, ((Timestamp) row.get("handled_at")).toInstant());
+            }
         }
-        List<String> sample = latest(byCall.keySet(), call -> byCall.get(call).get("CallConnected"));
-        Histogram micros = Latency.histogram();
-        for (String call : sample) {
-            Map<String, Instant> received = byCall.get(call);
-            recordHop(micros, call, received.get("CallConnected"), received.get("AddParticipantSucceeded"));
+        Histogram whole = Latency.histogram();
+        Histogram toCommit = Latency.histogram();
+        Histogram afterCommit = Latency.histogram();
+        for (String call : latest(received.keySet(), call -> received.get(call).get("CallConnected"))) {
+            Map<String, Instant> at = received.get(call);
+            Map<String, Instant> done = handled.getOrDefault(call, Map.of());
+            recordHop(whole, call, at.get("CallConnected"), at.get("AddParticipantSucceeded"));
+            for (String type : List.of("CallConnected", "AddParticipantSucceeded")) {
+                if (at.get(type) != null && done.get(type) != null) {
+                    Latency.recordMicros(toCommit, Duration.between(at.get(type), done.get(type)).toNanos() / 1000);
+                }
+            }
+            recordHop(afterCommit, call, done.get("CallConnected"), done.get("AddParticipantSucceeded"));
         }
-        return Latency.of(micros);
+        return new Hops(Latency.of(whole), Latency.of(toCommit), Latency.of(afterCommit));
+    }
+
+    /** The callback-to-request time, and its parts before and after the end of the callback's correlation. */
+    record Hops(Latency whole, Latency toCorrelated, Latency correlatedToRequest) {
     }
 
     private Latency handWrittenCallbackToRequest(Map<String, HandWrittenCallHandler.Receipts> receipts) {
