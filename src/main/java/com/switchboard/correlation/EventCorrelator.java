@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +92,22 @@ class EventCorrelator {
             // "flow:" message: a callback of any other type must not reach a flow's own wait.
             return unmatched(event, record, owner, name + " is no ACS Call Automation event: no flow waits for it");
         }
+        String definition = engineTables.definitionOfRunning(owner);
+        if (definition == null) {
+            return unmatched(event, record, owner, "The flow that owned call " + event.callConnectionId()
+                    + " (process instance " + owner + ") has already ended");
+        }
         boolean appliedNow = !event.variablesApplied();
         Map<String, Object> variables = appliedNow ? variables(owner, name, event) : Map.of();
+        if (!modelledMessages.models(definition, name)) {
+            // No wait for it anywhere in the flow's diagram (ParticipantsUpdated, in most): the engine has nothing
+            // to correlate, and the event only updates the call's variables.
+            apply(owner, variables);
+            record.finish(InboxStatus.APPLIED, owner, "The flow models no wait for " + name
+                    + "; the call's variables were updated");
+            recordLatency(event, appliedLatency);
+            return Outcome.DONE;
+        }
         if (CALL_WIDE_EVENTS.contains(name)
                 && !runtime.createMessageCorrelation(name).processInstanceId(owner).setVariables(variables)
                         .correlateAllWithResult().isEmpty()) {
@@ -102,23 +115,12 @@ class EventCorrelator {
             // event gets it, with the call's variables. When no wait is there, nothing has happened yet.
             return delivered(event, record, owner);
         }
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(owner).singleResult();
-        if (instance == null) {
-            return unmatched(event, record, owner, "The flow that owned call " + event.callConnectionId()
-                    + " (process instance " + owner + ") has already ended");
-        }
         // A call-wide event found no wait above. A result looks for the waits through the instance's executions, as
         // the engine's own correlation does: indexed by process instance.
         List<Execution> waits = CALL_WIDE_EVENTS.contains(name) ? List.of() : runtime.createExecutionQuery()
                 .processInstanceId(owner).messageEventSubscriptionName(name).list();
         if (waits.isEmpty()) {
             apply(owner, variables);
-            if (!modelledMessages.models(instance.getProcessDefinitionId(), name)) {
-                record.finish(InboxStatus.APPLIED, owner, "The flow models no wait for " + name
-                        + "; the call's variables were updated");
-                recordLatency(event, appliedLatency);
-                return Outcome.DONE;
-            }
             return isExpired(event)
                     ? unmatched(event, record, owner, "The flow did not wait for " + name + " within " + timeToLive.toSeconds() + " s")
                     : stillWaiting(record, owner, appliedNow);

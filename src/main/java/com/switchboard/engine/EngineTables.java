@@ -2,6 +2,7 @@ package com.switchboard.engine;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,17 @@ public class EngineTables {
     public static String waitsForMessage(String processInstanceIdColumn) {
         return "exists (select 1 from ACT_RU_EVENT_SUBSCR s where s.PROC_INST_ID_ = " + processInstanceIdColumn
                 + " and s.EVENT_TYPE_ = 'message')";
+    }
+
+    /**
+     * The process definition a running process instance runs now (after a migration, the one it was migrated to);
+     * null when the instance has ended. One lookup on the execution table's primary key: the engine's process
+     * instance query joins and checks tenants and authorizations around the same row.
+     */
+    public String definitionOfRunning(String processInstanceId) {
+        List<String> definitions = jdbc.queryForList("select PROC_DEF_ID_ from ACT_RU_EXECUTION where ID_ = ? "
+                + "and PROC_INST_ID_ = ID_", String.class, processInstanceId);
+        return definitions.isEmpty() ? null : definitions.get(0);
     }
 
     /**

@@ -52,6 +52,21 @@ class EngineTablesIT extends SwitchboardIntegrationTest {
         assertThat(matches(EngineTables.waitsForMessage("?"), flow.getId())).isFalse();
     }
 
+    @Test
+    void readsTheDefinitionOfARunningFlowOnly() {
+        ProcessInstance flow = start("test-wait-connected", Map.of());
+
+        assertThat(tables.definitionOfRunning(flow.getId())).isEqualTo(flow.getProcessDefinitionId());
+        runtime.createExecutionQuery().processInstanceId(flow.getId()).list().stream()
+                .filter(execution -> !execution.getId().equals(flow.getId()))
+                .forEach(branch -> assertThat(tables.definitionOfRunning(branch.getId()))
+                        .as("an execution inside the flow is no flow").isNull());
+
+        runtime.deleteProcessInstance(flow.getId(), "test");
+        assertThat(tables.definitionOfRunning(flow.getId())).as("a flow that has ended").isNull();
+        assertThat(tables.definitionOfRunning("no-such-flow")).isNull();
+    }
+
     private boolean matches(String condition, String processInstanceId) {
         return jdbc.queryForObject("select count(*) from (values (1)) v(x) where " + condition, Integer.class,
                 processInstanceId) > 0;
