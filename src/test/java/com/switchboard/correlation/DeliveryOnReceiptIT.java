@@ -95,8 +95,9 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
         assertThat(meters.counter("switchboard.callbacks.conflicts").count()).isEqualTo(conflicts + 1);
         assertThat(onReceipt("delivered")).as("neither is delivered again").isEqualTo(delivered);
         // Both were answered on receipt from the stored event, without a try on the ended flow that the insert's
-        // unique key would have rolled back (and left to the lanes' path).
-        assertThat(onReceipt("left-to-the-lanes")).isEqualTo(left);
+        // unique key would have rolled back, leaving each to the lanes' path (2 more). The counter is the node's:
+        // a callback of another test's call may add one meanwhile.
+        assertThat(onReceipt("left-to-the-lanes") - left).isLessThan(2);
         assertThat(inbox.ofCall(call)).singleElement().satisfies(stored -> {
             assertThat(stored.status()).isEqualTo(InboxStatus.CORRELATED);
             assertThat(stored.payload()).contains("server-1");
