@@ -92,14 +92,16 @@ class EventCorrelator {
             // "flow:" message: a callback of any other type must not reach a flow's own wait.
             return unmatched(event, record, owner, name + " is no ACS Call Automation event: no flow waits for it");
         }
-        String definition = engineTables.definitionOfRunning(owner);
-        if (definition == null) {
+        EngineTables.RunningFlow flow = engineTables.runningFlow(owner, CallVariables.NAMES);
+        if (flow == null) {
             return unmatched(event, record, owner, "The flow that owned call " + event.callConnectionId()
                     + " (process instance " + owner + ") has already ended");
         }
         boolean appliedNow = !event.variablesApplied();
-        Map<String, Object> variables = appliedNow ? variables(owner, name, event) : Map.of();
-        if (!modelledMessages.models(definition, name)) {
+        // The call variables the event changes (see CallVariables#changes), against the flow's current ones.
+        Map<String, Object> variables = appliedNow
+                ? callVariables.changes(name, eventData.of(event), flow.variables()) : Map.of();
+        if (!modelledMessages.models(flow.definitionId(), name)) {
             // No wait for it anywhere in the flow's diagram (ParticipantsUpdated, in most): the engine has nothing
             // to correlate, and the event only updates the call's variables.
             apply(owner, variables);
@@ -158,11 +160,6 @@ class EventCorrelator {
     private static Timer latencyTimer(MeterRegistry meters, InboxStatus outcome) {
         return Timer.builder("switchboard.correlation.latency").description("From a callback's receipt to its delivery")
                 .tag("outcome", outcome.name()).publishPercentileHistogram().register(meters);
-    }
-
-    /** The call variables the event changes (see {@link CallVariables#changes}), against the flow's current ones. */
-    private Map<String, Object> variables(String owner, String name, InboxEntry event) {
-        return callVariables.changes(name, eventData.of(event), engineTables.variables(owner, CallVariables.NAMES));
     }
 
     /**

@@ -2,7 +2,6 @@ package com.switchboard.engine;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,41 +32,44 @@ public class EngineTables {
     }
 
     /**
-     * The process definition a running process instance runs now (after a migration, the one it was migrated to);
-     * null when the instance has ended. One lookup on the execution table's primary key: the engine's process
-     * instance query joins and checks tenants and authorizations around the same row.
+     * A running flow as the callback path needs it: the process definition it runs now (after a migration, the one it
+     * was migrated to) and its own variables among the names asked for (not those of a task or a branch).
      */
-    public String definitionOfRunning(String processInstanceId) {
-        List<String> definitions = jdbc.queryForList("select PROC_DEF_ID_ from ACT_RU_EXECUTION where ID_ = ? "
-                + "and PROC_INST_ID_ = ID_", String.class, processInstanceId);
-        return definitions.isEmpty() ? null : definitions.get(0);
+    public record RunningFlow(String definitionId, Map<String, Object> variables) {
     }
 
     /**
-     * The process instance's own variables among {@code names} (not those of a task or a branch), with one lookup on
-     * the variable table's execution index; empty when the flow has ended. The engine's own variable query wraps the
-     * same table in a derived table with joins and an ordering; on the callback path it cost more than the
-     * correlation it served. Only Strings that fit the text column, Integers and nulls are read; a variable of any
-     * other type is left out, so that a caller comparing values takes it as changed rather than wrongly as the same.
+     * The process instance, if it still runs: one statement, a lookup on the execution table's primary key joined to
+     * the variable table's execution index. The engine's process instance query checks tenants and authorizations
+     * around the same row, and its variable query wraps the variable table in a derived table with joins and an
+     * ordering; on the callback path they cost more than the correlation they served. Only Strings that fit the text
+     * column, Integers, Doubles and nulls are read; a variable of any other type is left out, so that a caller
+     * comparing values takes it as changed rather than wrongly as the same.
+     *
+     * @return null when the instance has ended (or the id is no process instance's)
      */
-    public Map<String, Object> variables(String processInstanceId, Collection<String> names) {
+    public RunningFlow runningFlow(String processInstanceId, Collection<String> names) {
+        String[] definition = new String[1];
         Map<String, Object> current = new HashMap<>();
-        jdbc.query("select NAME_, TYPE_, TEXT_, LONG_, DOUBLE_ from ACT_RU_VARIABLE where EXECUTION_ID_ = ? and TASK_ID_ is null",
+        jdbc.query("select e.PROC_DEF_ID_, v.NAME_, v.TYPE_, v.TEXT_, v.LONG_, v.DOUBLE_ from ACT_RU_EXECUTION e "
+                        + "left join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = e.ID_ and v.TASK_ID_ is null "
+                        + "where e.ID_ = ? and e.PROC_INST_ID_ = e.ID_",
                 row -> {
-                    String name = row.getString(1);
-                    if (!names.contains(name)) {
+                    definition[0] = row.getString(1);
+                    String name = row.getString(2);
+                    if (name == null || !names.contains(name)) {
                         return;
                     }
-                    switch (row.getString(2)) {
-                        case "string" -> current.put(name, row.getString(3));
-                        case "integer" -> current.put(name, (int) row.getLong(4));
-                        case "double" -> current.put(name, row.getDouble(5));
+                    switch (row.getString(3)) {
+                        case "string" -> current.put(name, row.getString(4));
+                        case "integer" -> current.put(name, (int) row.getLong(5));
+                        case "double" -> current.put(name, row.getDouble(6));
                         case "null" -> current.put(name, null);
                         default -> {
                             // another type: not comparable, so not "unchanged"
                         }
                     }
                 }, processInstanceId);
-        return current;
+        return definition[0] == null ? null : new RunningFlow(definition[0], current);
     }
 }

@@ -28,8 +28,9 @@
  *       every retry; a call action derives its ACS request key from them, so a retried step is one request to ACS.</li>
  *   <li>{@link com.switchboard.engine.FlowBranch}: the execution that goes on to wait after an activity, where an
  *       action leaves what its result event must find (the public API has no notion of it).</li>
- *   <li>{@link com.switchboard.engine.EngineTables}: Switchboard's SQL against {@code ACT_*}: a flow's current
- *       variables with one indexed lookup (the engine's variable query cost more than the correlation it served), and
+ *   <li>{@link com.switchboard.engine.EngineTables}: Switchboard's SQL against {@code ACT_*}: whether a flow runs, its
+ *       definition and its current variables with one indexed lookup (the engine's queries cost more than the
+ *       correlation they served), and
  *       conditions that join Switchboard's tables with the running flows and their message waits.</li>
  *   <li>{@link com.switchboard.engine.EngineSetup}, {@link com.switchboard.engine.EngineSettings},
  *       {@link com.switchboard.engine.EngineSetups}: the settings the security package puts on the engine before it is

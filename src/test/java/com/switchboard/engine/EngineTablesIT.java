@@ -1,6 +1,7 @@
 package com.switchboard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.switchboard.SwitchboardIntegrationTest;
 import java.util.HashMap;
@@ -32,12 +33,12 @@ class EngineTablesIT extends SwitchboardIntegrationTest {
         Map<String, Object> expected = new HashMap<>(Map.of("lastEvent", "CallConnected", "participantCount", 2,
                 "sequence", 7));
         expected.put("lastResultCode", null);
-        assertThat(tables.variables(flow.getId(), NAMES))
+        assertThat(tables.runningFlow(flow.getId(), NAMES).variables())
                 .as("strings, integers and nulls; not one of another type, not one that was not asked for")
                 .isEqualTo(expected);
 
         runtime.deleteProcessInstance(flow.getId(), "test");
-        assertThat(tables.variables(flow.getId(), NAMES)).as("a flow that has ended has none").isEmpty();
+        assertThat(tables.runningFlow(flow.getId(), NAMES)).as("a flow that has ended has none").isNull();
     }
 
     @Test
@@ -54,17 +55,23 @@ class EngineTablesIT extends SwitchboardIntegrationTest {
 
     @Test
     void readsTheDefinitionOfARunningFlowOnly() {
-        ProcessInstance flow = start("test-wait-connected", Map.of());
+        // Two parallel branches: executions of their own inside the flow, and no variables.
+        ProcessInstance flow = start("test-job-hand-over", Map.of());
+        // Its step's job runs at once: let it end, so that deleting the flow below does not race it.
+        await().atMost(FLOW_TIMEOUT).until(() -> engine.getManagementService().createJobQuery()
+                .processInstanceId(flow.getId()).messages().count() == 0);
 
-        assertThat(tables.definitionOfRunning(flow.getId())).isEqualTo(flow.getProcessDefinitionId());
-        runtime.createExecutionQuery().processInstanceId(flow.getId()).list().stream()
-                .filter(execution -> !execution.getId().equals(flow.getId()))
-                .forEach(branch -> assertThat(tables.definitionOfRunning(branch.getId()))
+        assertThat(tables.runningFlow(flow.getId(), NAMES))
+                .isEqualTo(new EngineTables.RunningFlow(flow.getProcessDefinitionId(), Map.of()));
+        assertThat(runtime.createExecutionQuery().processInstanceId(flow.getId()).list())
+                .filteredOn(execution -> !execution.getId().equals(flow.getId()))
+                .isNotEmpty()
+                .allSatisfy(branch -> assertThat(tables.runningFlow(branch.getId(), NAMES))
                         .as("an execution inside the flow is no flow").isNull());
 
         runtime.deleteProcessInstance(flow.getId(), "test");
-        assertThat(tables.definitionOfRunning(flow.getId())).as("a flow that has ended").isNull();
-        assertThat(tables.definitionOfRunning("no-such-flow")).isNull();
+        assertThat(tables.runningFlow(flow.getId(), NAMES)).as("a flow that has ended").isNull();
+        assertThat(tables.runningFlow("no-such-flow", NAMES)).isNull();
     }
 
     private boolean matches(String condition, String processInstanceId) {
