@@ -53,9 +53,7 @@ final class BenchmarkReport {
     private final Map<String, Long> failures = new LinkedHashMap<>();
     private int againstLoadLiveCalls;
     private double flowsPerSecond;
-    private Latency flowHops = Latency.NONE;
-    private Latency flowHopsToCorrelated = Latency.NONE;
-    private Latency flowHopsAfterCorrelated = Latency.NONE;
+    private SwitchboardBenchmark.Hops flowHops = SwitchboardBenchmark.Hops.NONE;
     private double handWrittenPerSecond;
     private Latency handWrittenHops = Latency.NONE;
     private double moderateFlowRate;
@@ -91,9 +89,7 @@ final class BenchmarkReport {
                double moderateRate) {
         this.moderateFlowRate = moderateRate;
         this.flowsPerSecond = perSecond;
-        this.flowHops = hops.whole();
-        this.flowHopsToCorrelated = hops.toCorrelated();
-        this.flowHopsAfterCorrelated = hops.correlatedToRequest();
+        this.flowHops = hops;
         this.handWrittenPerSecond = handWrittenPerSecond;
         this.handWrittenHops = handWrittenHops;
     }
@@ -127,14 +123,13 @@ final class BenchmarkReport {
         StringBuilder md = new StringBuilder("Partial benchmark run, " + started.format(DateTimeFormatter.ofPattern(
                 "yyyy-MM-dd HH:mm 'UTC'")) + "\n");
         if (handWrittenPerSecond > 0) {
+            Latency switchboard = flowHops.whole();
             md.append(String.format(Locale.ROOT, "flows/s: Switchboard %.1f, (c) %.1f, ratio %.0f %%; callback -> next "
                     + "request p50/p95/p99 ms: Switchboard %.1f/%.1f/%.1f, (c) %.1f/%.1f/%.1f%n", flowsPerSecond,
-                    handWrittenPerSecond, 100 * flowsPerSecond / handWrittenPerSecond, flowHops.p50(), flowHops.p95(),
-                    flowHops.p99(), handWrittenHops.p50(), handWrittenHops.p95(), handWrittenHops.p99()));
-            md.append(String.format(Locale.ROOT, "  of it, p50/p95/p99 ms: receipt -> correlated %.1f/%.1f/%.1f, correlated "
-                    + "-> request %.1f/%.1f/%.1f%n", flowHopsToCorrelated.p50(), flowHopsToCorrelated.p95(),
-                    flowHopsToCorrelated.p99(), flowHopsAfterCorrelated.p50(), flowHopsAfterCorrelated.p95(),
-                    flowHopsAfterCorrelated.p99()));
+                    handWrittenPerSecond, 100 * flowsPerSecond / handWrittenPerSecond, switchboard.p50(), switchboard.p95(),
+                    switchboard.p99(), handWrittenHops.p50(), handWrittenHops.p95(), handWrittenHops.p99()));
+            md.append("  of it, p50/p95/p99 ms: receipt -> correlated " + flowHops.toCorrelated().percentiles("/")
+                    + ", correlated -> request " + flowHops.correlatedToRequest().percentiles("/") + "\n");
         }
         if (ivrKeyToTransfer != null) {
             md.append(String.format(Locale.ROOT, "ivr-menu flows/s %.1f; key -> transfer p50/p95/p99 ms %.1f/%.1f/%.1f%n",
@@ -213,17 +208,16 @@ final class BenchmarkReport {
                 + "(or hang-up) request it causes, over the last 300 calls of an open-loop load of "
                 + String.format(Locale.ROOT, "%.1f", moderateFlowRate) + " flows/s (half Switchboard's max) run against each.\n\n");
         md.append("| | flows/s (max) | callback → next ACS request p50 | p95 | p99 (ms) |\n|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| Switchboard | %.1f | %.1f | %.1f | %.1f |%n", flowsPerSecond, flowHops.p50(),
-                flowHops.p95(), flowHops.p99()));
+        Latency switchboard = flowHops.whole();
+        md.append(String.format(Locale.ROOT, "| Switchboard | %.1f | %.1f | %.1f | %.1f |%n", flowsPerSecond, switchboard.p50(),
+                switchboard.p95(), switchboard.p99()));
         md.append(String.format(Locale.ROOT, "| (c) hand-written | %.1f | %.1f | %.1f | %.1f |%n", handWrittenPerSecond,
                 handWrittenHops.p50(), handWrittenHops.p95(), handWrittenHops.p99()));
         md.append(String.format(Locale.ROOT, "| Switchboard ÷ (c) | %.0f %% | | | |%n%n", 100 * flowsPerSecond / handWrittenPerSecond));
-        md.append(String.format(Locale.ROOT, "Switchboard's callback-to-request time in two parts, p50 / p95 / p99: from the "
-                + "receipt to the end of the callback's correlation (its inbox row's `handled_at`, stamped just before the "
-                + "commit) %.1f / %.1f / %.1f ms; from there to the request (the commit, the job's start, the action) "
-                + "%.1f / %.1f / %.1f ms.%n%n", flowHopsToCorrelated.p50(), flowHopsToCorrelated.p95(),
-                flowHopsToCorrelated.p99(), flowHopsAfterCorrelated.p50(), flowHopsAfterCorrelated.p95(),
-                flowHopsAfterCorrelated.p99()));
+        md.append("Switchboard's callback-to-request time in two parts, p50 / p95 / p99: from the receipt to the end of the "
+                + "callback's correlation (its inbox row's `handled_at`, stamped just before the commit) "
+                + flowHops.toCorrelated().percentiles(" / ") + " ms; from there to the request (the commit, the job's "
+                + "start, the action) " + flowHops.correlatedToRequest().percentiles(" / ") + " ms.\n\n");
         md.append("![Whole flows](benchmarks/flows.png)\n\n");
         if (ivrKeyToTransfer != null) {
             md.append("### The IVR menu flow\n\n`processes/ivr-menu.bpmn` as shipped, started as in production: the "
@@ -280,8 +274,8 @@ final class BenchmarkReport {
         }
         target(md, "whole flows >= 40 % of (c)", String.format(Locale.ROOT, "%.0f %%", 100 * flowsPerSecond / handWrittenPerSecond),
                 flowsPerSecond >= 0.4 * handWrittenPerSecond);
-        target(md, "callback -> next ACS request p50 <= 10 ms", String.format(Locale.ROOT, "%.1f ms", flowHops.p50()),
-                flowHops.p50() <= 10);
+        target(md, "callback -> next ACS request p50 <= 10 ms", String.format(Locale.ROOT, "%.1f ms", flowHops.whole().p50()),
+                flowHops.whole().p50() <= 10);
         double perCall = heapPerCall(0, heap);
         double withoutCache = heapPerCall(0, withoutCache());
         target(md, "heap <= 10 KB per live call", String.format(Locale.ROOT,
@@ -356,9 +350,9 @@ final class BenchmarkReport {
         DefaultCategoryDataset flows = new DefaultCategoryDataset();
         flows.addValue(flowsPerSecond, "Switchboard", "flows per second");
         flows.addValue(handWrittenPerSecond, "(c) hand-written", "flows per second");
-        flows.addValue(flowHops.p50(), "Switchboard", "callback to request p50 (ms)");
+        flows.addValue(flowHops.whole().p50(), "Switchboard", "callback to request p50 (ms)");
         flows.addValue(handWrittenHops.p50(), "(c) hand-written", "callback to request p50 (ms)");
-        flows.addValue(flowHops.p99(), "Switchboard", "callback to request p99 (ms)");
+        flows.addValue(flowHops.whole().p99(), "Switchboard", "callback to request p99 (ms)");
         flows.addValue(handWrittenHops.p99(), "(c) hand-written", "callback to request p99 (ms)");
         JFreeChart chart = ChartFactory.createBarChart("Whole outbound-call flows", null, null, flows,
                 PlotOrientation.VERTICAL, true, false, false);

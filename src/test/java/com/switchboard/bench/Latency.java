@@ -1,6 +1,7 @@
 package com.switchboard.bench;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /** Percentiles of a set of latencies, in milliseconds. */
@@ -30,6 +31,11 @@ record Latency(long count, double p50, double p95, double p99, double max) {
         }
         return new Latency(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(95)),
                 ms(micros.getValueAtPercentile(99)), ms(micros.getMaxValue()));
+    }
+
+    /** p50, p95 and p99 in milliseconds, one decimal each, joined by the separator. */
+    String percentiles(String separator) {
+        return String.format(Locale.ROOT, "%.1f%s%.1f%s%.1f", p50, separator, p95, separator, p99);
     }
 
     private static double ms(long micros) {

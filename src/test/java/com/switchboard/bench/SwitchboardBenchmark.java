@@ -232,35 +232,47 @@ class SwitchboardBenchmark {
         List<Map<String, Object>> rows = jdbc.queryForList("select call_connection_id, event_type, received_at, handled_at "
                 + "from callback_inbox where id > ? and event_type in ('Microsoft.Communication.CallConnected', "
                 + "'Microsoft.Communication.AddParticipantSucceeded') order by id", afterInboxId);
-        Map<String, Map<String, Instant>> received = new LinkedHashMap<>();
-        Map<String, Map<String, Instant>> handled = new HashMap<>();
+        Map<String, Map<String, Stamps>> byCall = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            String call = (String) row.get("call_connection_id");
-            String type = ((String) row.get("event_type")).substring("Microsoft.Communication.".length());
-            received.computeIfAbsent(call, k -> new HashMap<>()).put(type, ((Timestamp) row.get("received_at")).toInstant());
-            if (row.get("handled_at") != null) {
-                handled.computeIfAbsent(call, k -> new HashMap<>()).put(type, ((Timestamp) row.get("handled_at")).toInstant());
-            }
+            Timestamp handled = (Timestamp) row.get("handled_at");
+            byCall.computeIfAbsent((String) row.get("call_connection_id"), k -> new HashMap<>())
+                    .put(((String) row.get("event_type")).substring("Microsoft.Communication.".length()),
+                            new Stamps(((Timestamp) row.get("received_at")).toInstant(),
+                                    handled == null ? null : handled.toInstant()));
         }
         Histogram whole = Latency.histogram();
-        Histogram toCommit = Latency.histogram();
-        Histogram afterCommit = Latency.histogram();
-        for (String call : latest(received.keySet(), call -> received.get(call).get("CallConnected"))) {
-            Map<String, Instant> at = received.get(call);
-            Map<String, Instant> done = handled.getOrDefault(call, Map.of());
-            recordHop(whole, call, at.get("CallConnected"), at.get("AddParticipantSucceeded"));
-            for (String type : List.of("CallConnected", "AddParticipantSucceeded")) {
-                if (at.get(type) != null && done.get(type) != null) {
-                    Latency.recordMicros(toCommit, Duration.between(at.get(type), done.get(type)).toNanos() / 1000);
+        Histogram toCorrelated = Latency.histogram();
+        Histogram afterCorrelated = Latency.histogram();
+        for (String call : latest(byCall.keySet(), call -> Stamps.received(byCall.get(call).get("CallConnected")))) {
+            Stamps connected = byCall.get(call).get("CallConnected");
+            Stamps added = byCall.get(call).get("AddParticipantSucceeded");
+            recordHop(whole, call, Stamps.received(connected), Stamps.received(added));
+            recordHop(afterCorrelated, call, Stamps.handled(connected), Stamps.handled(added));
+            for (Stamps event : Arrays.asList(connected, added)) {
+                if (event != null && event.handled() != null) {
+                    Latency.recordMicros(toCorrelated, Duration.between(event.received(), event.handled()).toNanos() / 1000);
                 }
             }
-            recordHop(afterCommit, call, done.get("CallConnected"), done.get("AddParticipantSucceeded"));
         }
-        return new Hops(Latency.of(whole), Latency.of(toCommit), Latency.of(afterCommit));
+        return new Hops(Latency.of(whole), Latency.of(toCorrelated), Latency.of(afterCorrelated));
+    }
+
+    /** When Switchboard received an event, and when its correlation ended (null while it has not). */
+    private record Stamps(Instant received, Instant handled) {
+
+        static Instant received(Stamps event) {
+            return event == null ? null : event.received();
+        }
+
+        static Instant handled(Stamps event) {
+            return event == null ? null : event.handled();
+        }
     }
 
     /** The callback-to-request time, and its parts before and after the end of the callback's correlation. */
     record Hops(Latency whole, Latency toCorrelated, Latency correlatedToRequest) {
+
+        static final Hops NONE = new Hops(Latency.NONE, Latency.NONE, Latency.NONE);
     }
 
     private Latency handWrittenCallbackToRequest(Map<String, HandWrittenCallHandler.Receipts> receipts) {
