@@ -52,6 +52,7 @@ class DeliveryOnLane implements DeliveryOnReceipt {
     private final Duration wait;
     private final Counter delivered;
     private final Counter waiting;
+    private final Counter stored;
     private final Counter left;
 
     DeliveryOnLane(CorrelationLanes lanes, EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
@@ -66,6 +67,7 @@ class DeliveryOnLane implements DeliveryOnReceipt {
         this.wait = properties.deliveryOnReceiptWait();
         this.delivered = onReceipt(meters, "delivered");
         this.waiting = onReceipt(meters, "stored-waiting");
+        this.stored = onReceipt(meters, "stored-already");
         this.left = onReceipt(meters, "left-to-the-lanes");
     }
 
@@ -80,8 +82,18 @@ class DeliveryOnLane implements DeliveryOnReceipt {
             return Optional.empty();
         }
         Optional<Taken> taken = offer(event, receivedAt, sender);
-        (taken.isEmpty() ? left : taken.get().delivered() ? delivered : waiting).increment();
+        outcome(taken).increment();
         return taken;
+    }
+
+    private Counter outcome(Optional<Taken> taken) {
+        if (taken.isEmpty()) {
+            return left;
+        }
+        if (taken.get().receipts().contains(CallbackInbox.Receipt.STORED)) {
+            return taken.get().delivered() ? delivered : waiting;
+        }
+        return stored; // a redelivery, or a conflict: the event was stored before, and not tried again
     }
 
     private Optional<Taken> offer(CallbackEvent event, Instant receivedAt, CallbackSender sender) {

@@ -86,6 +86,7 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
         double conflicts = meters.counter("switchboard.callbacks.conflicts").count();
         double delivered = onReceipt("delivered");
         double left = onReceipt("left-to-the-lanes");
+        double storedAlready = onReceipt("stored-already");
 
         assertThat(post(flow, event).getStatusCode().value()).as("ACS delivers again").isEqualTo(200);
         assertThat(post(flow, event.replace("server-1", "server-2")).getStatusCode().value())
@@ -94,6 +95,8 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
         assertThat(meters.counter("switchboard.callbacks.duplicates").count()).isEqualTo(duplicates + 1);
         assertThat(meters.counter("switchboard.callbacks.conflicts").count()).isEqualTo(conflicts + 1);
         assertThat(onReceipt("delivered")).as("neither is delivered again").isEqualTo(delivered);
+        assertThat(onReceipt("stored-already")).as("both counted as what they are, not as events left waiting")
+                .isEqualTo(storedAlready + 2);
         // Both were answered on receipt from the stored event, without a try on the ended flow that the insert's
         // unique key would have rolled back, leaving each to the lanes' path (2 more). The counter is the node's:
         // a callback of another test's call may add one meanwhile.
