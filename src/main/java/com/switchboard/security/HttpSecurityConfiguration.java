@@ -29,6 +29,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -180,8 +181,16 @@ class HttpSecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, failure) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "Authentication required", "Sign in to Cockpit"))
-                        .accessDeniedHandler((request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "Not allowed", "Your Camunda user may not see this in Cockpit")))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (HttpMethod.GET.matches(request.getMethod())) {
+                                problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
+                                        "Your Camunda user may not see this in Cockpit");
+                            } else {
+                                response.setHeader(HttpHeaders.ALLOW, HttpMethod.GET.name());
+                                problems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                                        "The operations API only reads: GET");
+                            }
+                        }))
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/operations/unmatched-events"))

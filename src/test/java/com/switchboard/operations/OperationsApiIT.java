@@ -175,7 +175,10 @@ class OperationsApiIT extends SwitchboardIntegrationTest {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> response = operator.send(method, "/api/operations/calls/" + flow.getId(),
                     "Content-Type", "application/json", "X-XSRF-TOKEN", operator.cookie("XSRF-TOKEN"));
-            assertThat(response.statusCode()).as(method).isEqualTo(403);
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).as(method).contains("GET");
+            assertThat(response.headers().firstValue("Content-Type")).as(method).contains("application/problem+json");
+            assertThat(response.body()).as(method).contains("The operations API only reads: GET");
         }
         assertThat(operator.get("/api/operations/calls/" + flow.getId(), "Origin", "https://evil.example")
                 .statusCode()).isEqualTo(403);
