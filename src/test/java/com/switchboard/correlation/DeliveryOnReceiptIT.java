@@ -17,8 +17,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A single callback whose flow waits for it is stored and delivered in one transaction, before the webhook answers;
  * one whose call has an earlier event waiting takes the usual path (stored, then correlated on the lanes in order);
- * one whose delivery fails is stored all the same, once, and the flow is untouched.
+ * one whose delivery fails is stored all the same, once, and the flow is untouched; one that no wait of the flow's
+ * diagram is for updates the call's variables without the engine's correlation, as the diagram the flow runs now
+ * (after a migration, the new one) says.
  */
 class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
 
@@ -143,6 +149,50 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
     }
 
     @Test
+    void anEventTheDiagramModelsNoWaitForUpdatesTheCallAndAfterAMigrationReachesTheNewDiagramsWait() {
+        BpmnModelInstance before = Bpmn.createExecutableProcess("test-migrated-wait").startEvent()
+                .userTask("hold").endEvent().done();
+        BpmnModelInstance after = Bpmn.createExecutableProcess("test-migrated-wait").startEvent()
+                .userTask("hold").boundaryEvent("updated").cancelActivity(false).message("ParticipantsUpdated")
+                .endEvent("noticed").moveToActivity("hold").endEvent().done();
+        RepositoryService repository = engine.getRepositoryService();
+        Deployment first = repository.createDeployment().addModelInstance("test-migrated-wait.bpmn", before).deploy();
+        Deployment second = null;
+        try {
+            ProcessInstance flow = runtime.startProcessInstanceByKey("test-migrated-wait");
+            String call = ownedCall(flow, "migrated-");
+            String unmodelled = UUID.randomUUID().toString();
+            assertThat(post(flow, participantsUpdated(unmodelled, call, 1)).getStatusCode().value()).isEqualTo(200);
+            assertThat(inbox.ofCall(call)).singleElement().satisfies(event -> {
+                assertThat(event.status()).isEqualTo(InboxStatus.APPLIED);
+                assertThat(event.reason()).isEqualTo("The flow models no wait for ParticipantsUpdated; the call's "
+                        + "variables were updated");
+            });
+            assertThat(runtime.getVariable(flow.getId(), CallVariables.PARTICIPANTS_SEQUENCE)).as("the call's variables")
+                    .isEqualTo(1);
+
+            second = repository.createDeployment().addModelInstance("test-migrated-wait.bpmn", after).deploy();
+            String target = repository.createProcessDefinitionQuery().deploymentId(second.getId()).singleResult().getId();
+            runtime.newMigration(runtime.createMigrationPlan(flow.getProcessDefinitionId(), target)
+                    .mapEqualActivities().build()).processInstanceIds(flow.getId()).execute();
+
+            String modelled = UUID.randomUUID().toString();
+            assertThat(post(flow, participantsUpdated(modelled, call, 2)).getStatusCode().value()).isEqualTo(200);
+            await().atMost(PROMPTLY).untilAsserted(() -> assertThat(inbox.ofCall(call))
+                    .filteredOn(event -> event.eventId().equals(modelled)).singleElement()
+                    .extracting(InboxEntry::status).as("the migrated flow's diagram waits for it")
+                    .isEqualTo(InboxStatus.CORRELATED));
+            assertThat(flow).hasPassed("noticed").isWaitingAt("hold");
+            assertThat(runtime.getVariable(flow.getId(), CallVariables.PARTICIPANTS_SEQUENCE)).isEqualTo(2);
+        } finally {
+            repository.deleteDeployment(first.getId(), true);
+            if (second != null) {
+                repository.deleteDeployment(second.getId(), true);
+            }
+        }
+    }
+
+    @Test
     void aDeliveryThatFailsIsRolledBackAndTheCallbackStoredOnceAllTheSame() {
         ProcessInstance flow = start("test-fails-on-connected", Map.of());
         String call = ownedCall(flow, "failing-");
@@ -183,10 +233,14 @@ class DeliveryOnReceiptIT extends SwitchboardIntegrationTest {
     }
 
     private static String participantsUpdated(String eventId, String call) {
+        return participantsUpdated(eventId, call, 1);
+    }
+
+    private static String participantsUpdated(String eventId, String call, int sequence) {
         return """
                 [{"id":"%s","type":"Microsoft.Communication.ParticipantsUpdated","source":"calling/callConnections/%s",
-                  "specversion":"1.0","data":{"callConnectionId":"%s","sequenceNumber":1,"participants":[]}}]
-                """.formatted(eventId, call, call);
+                  "specversion":"1.0","data":{"callConnectionId":"%s","sequenceNumber":%d,"participants":[]}}]
+                """.formatted(eventId, call, call, sequence);
     }
 
     private ResponseEntity<String> post(ProcessInstance flow, String body) {
