@@ -8,8 +8,8 @@ import com.switchboard.engine.EngineTables;
 import com.switchboard.engine.FlowEndListener;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,7 +37,7 @@ class CallJanitor implements FlowEndListener {
     private final ObjectProvider<PendingOperations> pending;
     private final int batch;
     private final Clock clock;
-    private final ExecutorService worker = Worker.named("call-janitor");
+    private final Worker worker = Worker.named("call-janitor");
 
     CallJanitor(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CallAutomationGateway> acs,
                 ObjectProvider<PendingOperations> pending, ReconcileProperties properties, Clock clock) {
@@ -65,7 +65,7 @@ class CallJanitor implements FlowEndListener {
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
-        worker.shutdownNow();
+        worker.stop(Duration.ofSeconds(10));
     }
 
     private void release(String flow) {

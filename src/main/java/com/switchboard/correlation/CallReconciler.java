@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -68,7 +68,7 @@ public class CallReconciler {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final ExecutorService worker = Worker.named("call-reconciler");
+    private final Worker worker = Worker.named("call-reconciler");
     private final CorrelationLanes lanes;
     private final JobStart jobs;
 
@@ -104,7 +104,7 @@ public class CallReconciler {
         worker.submit(() -> {
             try {
                 lanes.drainPending(deadline);
-                for (List<WaitingCall> batch = waitingCalls(started, false); !batch.isEmpty() && !Thread.interrupted();
+                for (List<WaitingCall> batch = waitingCalls(started, false); !batch.isEmpty() && !worker.stopping();
                      batch = waitingCalls(started, false)) {
                     reconcile(batch, "after start");
                 }
@@ -127,7 +127,7 @@ public class CallReconciler {
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
-        worker.shutdownNow();
+        worker.stop(Duration.ofSeconds(10));
     }
 
     private record WaitingCall(String callConnectionId, String flow) {
@@ -153,6 +153,9 @@ public class CallReconciler {
             log.info("Asking ACS about {} call(s) ({})", calls.size(), why);
         }
         for (WaitingCall call : calls) {
+            if (worker.stopping()) {
+                return; // the next look, here or on another node, asks about the rest
+            }
             try (MDC.MDCCloseable c = MDC.putCloseable("callConnectionId", call.callConnectionId());
                  MDC.MDCCloseable f = MDC.putCloseable("processInstanceId", call.flow())) {
                 reconcile(call);
