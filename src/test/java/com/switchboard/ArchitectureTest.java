@@ -38,6 +38,12 @@ class ArchitectureTest {
             .because("the engine's internals are what a patch release or the Operaton fork breaks: one place to look");
 
     @ArchTest
+    static final ArchRule onlyTheDatabasePackageUsesH2 = noClasses()
+            .that().resideOutsideOfPackage("com.switchboard.database..")
+            .should().dependOnClassesThat().resideInAPackage("org.h2..")
+            .because("H2 is the embedded default, not the production database, and its internals change between releases");
+
+    @ArchTest
     static final ArchRule theEnginePackageNeedsNoOtherPackage = noClasses()
             .that().resideInAPackage("com.switchboard.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("com.switchboard.actions..", "com.switchboard.acs..",
