@@ -126,6 +126,7 @@ class SwitchboardBenchmark {
             report.setting("Jobs handed over to the job executor when their transaction committed (whole run; "
                     + "switchboard.jobs.hand-over=" + app.getEnvironment().getProperty("switchboard.jobs.hand-over") + ")",
                     String.valueOf((long) meters.counter("switchboard.jobs.handed-over").count()));
+            report.setting("H2 file at the end of the run (before the close, which compacts it for a moment)", h2File());
         }
         if (PARTS.containsAll(List.of("flows", "ivr", "ingestion"))) {
             report.write();
@@ -482,6 +483,17 @@ class SwitchboardBenchmark {
     private long waitingLiveCalls() {
         return jdbc.queryForObject("select count(*) from ACT_RU_EVENT_SUBSCR where EVENT_NAME_ = 'ParticipantsUpdated'",
                 Long.class);
+    }
+
+    /** The database file's size and how much of its chunks' bytes are live (database/H2Housekeeping). */
+    private String h2File() {
+        Map<String, String> info = new HashMap<>();
+        jdbc.query("select SETTING_NAME, SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME in "
+                + "('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')", rs -> {
+            info.put(rs.getString(1), rs.getString(2));
+        });
+        return "%d MB, %s %% of its chunks' bytes live".formatted(Long.parseLong(info.get("info.FILE_SIZE")) >> 20,
+                info.get("info.CHUNKS_FILL_RATE"));
     }
 
     /** What H2's page cache (part of the heap, bounded by CACHE_SIZE) holds now. */
