@@ -21,7 +21,6 @@ final class Worker {
 
     private final String name;
     private final ThreadPoolExecutor executor;
-    private volatile boolean stopping;
 
     private Worker(String name) {
         this.name = name;
@@ -48,12 +47,11 @@ final class Worker {
 
     /** True once {@link #stop} began: a long task ends at its next step. */
     boolean stopping() {
-        return stopping;
+        return executor.isShutdown();
     }
 
     /** Drops what has not begun, lets the running task end, and waits for it up to {@code wait}; no interrupt. */
     void stop(Duration wait) {
-        stopping = true;
         executor.shutdown();
         executor.getQueue().clear();
         try {

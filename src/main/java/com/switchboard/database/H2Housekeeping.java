@@ -8,7 +8,6 @@ import org.h2.engine.Database;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,8 @@ public class H2Housekeeping {
 
     private final DataSource dataSource;
     private final int writeLimit;
-    private volatile Boolean applies;
+    /** Looked up once, not with a pool connection every round; empty when this applies to nothing. */
+    private Optional<MVStore> store;
 
     H2Housekeeping(DataSource dataSource,
                    @Value("${switchboard.database.housekeeping.write-limit}") DataSize writeLimit) {
@@ -62,25 +62,28 @@ public class H2Housekeeping {
         this.writeLimit = (int) Math.min(Integer.MAX_VALUE, writeLimit.toBytes());
     }
 
-    /** One round on the application's database, if it is one this applies to. */
+    /** One round on the application's database, if it is one this applies to (the scheduler runs one at a time). */
     @Scheduled(fixedDelayString = "${switchboard.database.housekeeping.interval}",
             initialDelayString = "${switchboard.database.housekeeping.interval}")
     void run() {
-        if (Boolean.FALSE.equals(applies)) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            Optional<MVStore> store = writtenThroughFile(connection);
-            if (applies == null) {
-                applies = store.isPresent();
-                log.info(store.isPresent()
-                        ? "H2 file database with WRITE_DELAY=0: Switchboard moves live pages out of emptied chunks "
-                                + "(H2's background writer, which does that, runs only with a write delay)"
-                        : "Not an H2 file database written through (WRITE_DELAY=0) in this JVM: no housekeeping needed");
+        try {
+            if (store == null || store.filter(MVStore::isClosed).isPresent()) {
+                store = lookUp();
             }
             store.ifPresent(this::round);
         } catch (SQLException | RuntimeException e) {
             log.warn("H2 housekeeping failed; the next round tries again: {}", e.toString());
+        }
+    }
+
+    private Optional<MVStore> lookUp() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<MVStore> found = writtenThroughFile(connection);
+            log.info(found.isPresent()
+                    ? "H2 file database with WRITE_DELAY=0: Switchboard moves live pages out of emptied chunks "
+                            + "(H2's background writer, which does that, runs only with a write delay)"
+                    : "Not an H2 file database written through (WRITE_DELAY=0) in this JVM: no housekeeping needed");
+            return found;
         }
     }
 
@@ -104,16 +107,12 @@ public class H2Housekeeping {
         return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
     }
 
-    /** Moves live pages out of the emptiest chunks, up to the write limit; true if it moved any. */
-    boolean round(MVStore store) {
-        FileStore<?> file = store.getFileStore();
-        int before = file.getChunksFillRate();
-        if (before >= TARGET_FILL_RATE || !store.compact(TARGET_FILL_RATE, writeLimit)) {
-            return false;
+    /** Moves live pages out of the emptiest chunks, up to the write limit, while under the target fill rate. */
+    private void round(MVStore store) {
+        if (store.compact(TARGET_FILL_RATE, writeLimit)) {
+            store.tryCommit();
+            log.debug("H2 housekeeping: chunks {} % full; file {} MB", store.getFileStore().getChunksFillRate(),
+                    store.getFileStore().size() >> 20);
         }
-        store.tryCommit();
-        log.debug("H2 housekeeping: chunks {} % full before, {} % after; file {} MB", before, file.getChunksFillRate(),
-                file.size() >> 20);
-        return true;
     }
 }

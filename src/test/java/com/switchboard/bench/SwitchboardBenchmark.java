@@ -487,19 +487,18 @@ class SwitchboardBenchmark {
 
     /** The database file's size and how much of its chunks' bytes are live (database/H2Housekeeping). */
     private String h2File() {
-        Map<String, String> info = new HashMap<>();
-        jdbc.query("select SETTING_NAME, SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME in "
-                + "('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')", rs -> {
-            info.put(rs.getString(1), rs.getString(2));
-        });
-        return "%d MB, %s %% of its chunks' bytes live".formatted(Long.parseLong(info.get("info.FILE_SIZE")) >> 20,
-                info.get("info.CHUNKS_FILL_RATE"));
+        return "%d MB, %d %% of its chunks' bytes live".formatted(h2Info("FILE_SIZE") >> 20, h2Info("CHUNKS_FILL_RATE"));
     }
 
     /** What H2's page cache (part of the heap, bounded by CACHE_SIZE) holds now. */
     private long h2CacheBytes() {
-        return jdbc.queryForObject("select SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME = 'info.CACHE_SIZE'",
-                Long.class) * 1024 * 1024;
+        return h2Info("CACHE_SIZE") * 1024 * 1024;
+    }
+
+    /** One of H2's {@code info.*} settings: the store's own figures. */
+    private long h2Info(String name) {
+        return jdbc.queryForObject("select SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME = ?",
+                Long.class, "info." + name);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
