@@ -1,11 +1,14 @@
 package com.switchboard.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What the benchmark ran on, for the report. */
 final class Machine {
@@ -20,7 +23,9 @@ final class Machine {
         machine.put("Memory", procLine("/proc/meminfo", "MemTotal").orElse("?"));
         machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + ", max heap " + Runtime.getRuntime().maxMemory() / 1048576 + " MB");
+                + ", max heap " + Runtime.getRuntime().maxMemory() / 1048576 + " MB, collectors "
+                + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(", ")));
         return machine;
     }
 

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,6 +72,8 @@ class SwitchboardBenchmark {
     static final int FLOWS_IN_FLIGHT = 100;
     static final int WINDOW = 64;
     private static final int SENDERS = 4;
+    /** The first line of an entry in H2's trace file: "2026-12-07 18:22:39.179235Z jdbc[21]: exception". */
+    private static final Pattern TRACE_ENTRY = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\S+ \\S+: ");
 
     private RuntimeService runtime;
     private HistoryService history;
@@ -120,6 +124,7 @@ class SwitchboardBenchmark {
                 ingestion(report, level, live, level == LIVE_CALLS.get(LIVE_CALLS.size() - 1));
             }
             report.failures("callback POSTs without a 2xx answer", callbacks.failures());
+            report.failures("errors H2 wrote to its trace file (db/switchboard.trace.db)", h2TraceErrors());
             report.setting("Callbacks delivered in the transaction that stored them (whole run)", meters
                     .find("switchboard.callbacks.on-receipt").counters().stream()
                     .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList().toString());
@@ -488,6 +493,20 @@ class SwitchboardBenchmark {
     /** The database file's size and how much of its chunks' bytes are live (database/H2Housekeeping). */
     private String h2File() {
         return "%d MB, %d %% of its chunks' bytes live".formatted(h2Info("FILE_SIZE") >> 20, h2Info("CHUNKS_FILL_RATE"));
+    }
+
+    /**
+     * The entries of H2's trace file, which at H2's default trace level holds only errors: an error inside H2 (a
+     * failed commit, say) can leave the database inconsistent without the statement that hit it showing anywhere else.
+     */
+    private static long h2TraceErrors() throws IOException {
+        Path trace = WORK.resolve("db/switchboard.trace.db");
+        if (!Files.exists(trace)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(trace)) {
+            return lines.filter(line -> TRACE_ENTRY.matcher(line).lookingAt()).count();
+        }
     }
 
     /** What H2's page cache (part of the heap, bounded by CACHE_SIZE) holds now. */
