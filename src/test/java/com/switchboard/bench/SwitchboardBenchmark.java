@@ -63,6 +63,8 @@ class SwitchboardBenchmark {
 
     private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "."));
     private static final Path WORK = OUTPUT.resolve("target/bench");
+    /** The H2 database's files, without their endings: {@code switchboard.mv.db}, {@code switchboard.trace.db}. */
+    private static final Path DATABASE = WORK.toAbsolutePath().resolve("db/switchboard");
     private static final List<Integer> LIVE_CALLS = Arrays.stream(
             System.getProperty("bench.live-calls", "100,1000,10000").split(",")).map(Integer::valueOf).toList();
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 15));
@@ -146,7 +148,7 @@ class SwitchboardBenchmark {
         return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("emulator").run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/switchboard", WORK.toAbsolutePath().resolve("db/switchboard").toString())
+                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/switchboard", DATABASE.toString())
                         + System.getProperty("bench.db-options", ""),
                 "--switchboard.emulator.enabled=false",
                 "--switchboard.emulator.actual-port=" + emulator.port(),
@@ -500,7 +502,7 @@ class SwitchboardBenchmark {
      * failed commit, say) can leave the database inconsistent without the statement that hit it showing anywhere else.
      */
     private static long h2TraceErrors() throws IOException {
-        Path trace = WORK.resolve("db/switchboard.trace.db");
+        Path trace = Path.of(DATABASE + ".trace.db");
         if (!Files.exists(trace)) {
             return 0;
         }
