@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -54,6 +56,37 @@ class DeliveryOnLane implements DeliveryOnReceipt {
     private final Counter waiting;
     private final Counter stored;
     private final Counter left;
+    private final Map<Left, Counter> leftBecause = new EnumMap<>(Left.class);
+
+    /** Why a callback was left to the usual path: what to tune (lanes, the wait) or what went wrong. */
+    enum Left {
+        /** The call's lane had work queued: the event would only have waited behind it. */
+        LANE_BUSY("lane-busy"),
+        /** The lane did not begin it within {@code delivery-on-receipt-wait}. */
+        LANE_LATE("lane-late"),
+        /** The call's owner is not known (yet) on this node. */
+        OWNER_UNKNOWN("owner-unknown"),
+        /** An earlier event of the call waits in the inbox: this one must not overtake it. */
+        EARLIER_WAITING("earlier-waiting"),
+        /** The transaction failed and was rolled back. */
+        ROLLED_BACK("rolled-back"),
+        /** Begun, but not known to have finished in time, or the node is stopping. */
+        UNFINISHED("unfinished");
+
+        private final String tag;
+
+        Left(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** What an offer came to: taken, or left to the usual path for a reason. */
+    private record Offered(Taken taken, Left left) {
+
+        static Offered left(Left reason) {
+            return new Offered(null, reason);
+        }
+    }
 
     DeliveryOnLane(CorrelationLanes lanes, EventCorrelator correlator, CallOwnership ownership, CallbackInbox inbox,
                    StoredEventData eventData, TransactionTemplate transactions, CorrelationProperties properties,
@@ -69,6 +102,11 @@ class DeliveryOnLane implements DeliveryOnReceipt {
         this.waiting = onReceipt(meters, "stored-waiting");
         this.stored = onReceipt(meters, "stored-already");
         this.left = onReceipt(meters, "left-to-the-lanes");
+        for (Left reason : Left.values()) {
+            leftBecause.put(reason, Counter.builder("switchboard.callbacks.on-receipt.left").tag("reason", reason.tag)
+                    .description("Single callbacks left to the usual path (stored, then correlated), by why")
+                    .register(meters));
+        }
     }
 
     private static Counter onReceipt(MeterRegistry meters, String outcome) {
@@ -81,52 +119,52 @@ class DeliveryOnLane implements DeliveryOnReceipt {
         if (wait.isZero() || wait.isNegative() || event.callConnectionId() == null) {
             return Optional.empty();
         }
-        Optional<Taken> taken = offer(event, receivedAt, sender);
-        outcome(taken).increment();
-        return taken;
+        Offered offered = offer(event, receivedAt, sender);
+        if (offered.taken() == null) {
+            left.increment();
+            leftBecause.get(offered.left()).increment();
+            return Optional.empty();
+        }
+        Taken taken = offered.taken();
+        if (!taken.receipts().contains(CallbackInbox.Receipt.STORED)) {
+            stored.increment(); // a redelivery, or a conflict: the event was stored before, and not tried again
+        } else {
+            (taken.delivered() ? delivered : waiting).increment();
+        }
+        return Optional.of(taken);
     }
 
-    private Counter outcome(Optional<Taken> taken) {
-        if (taken.isEmpty()) {
-            return left;
-        }
-        if (taken.get().receipts().contains(CallbackInbox.Receipt.STORED)) {
-            return taken.get().delivered() ? delivered : waiting;
-        }
-        return stored; // a redelivery, or a conflict: the event was stored before, and not tried again
-    }
-
-    private Optional<Taken> offer(CallbackEvent event, Instant receivedAt, CallbackSender sender) {
+    private Offered offer(CallbackEvent event, Instant receivedAt, CallbackSender sender) {
         Attempt attempt = new Attempt(event, receivedAt, sender);
-        Future<Optional<Taken>> result;
+        Future<Offered> result;
         try {
-            Optional<Future<Optional<Taken>>> next = lanes.nextOnLane(event.callConnectionId(), attempt::run);
+            Optional<Future<Offered>> next = lanes.nextOnLane(event.callConnectionId(), attempt::run);
             if (next.isEmpty()) {
-                return Optional.empty(); // the lane has a backlog: this event would only wait behind it
+                return Offered.left(Left.LANE_BUSY); // this event would only wait behind the lane's backlog
             }
             result = next.get();
         } catch (RejectedExecutionException stopping) {
-            return Optional.empty();
+            return Offered.left(Left.UNFINISHED);
         }
         try {
             try {
                 return result.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException busy) {
                 if (attempt.abandon()) {
-                    return Optional.empty(); // the lane had not begun it, and now never will
+                    return Offered.left(Left.LANE_LATE); // the lane had not begun it, and now never will
                 }
                 return result.get(BEGUN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             attempt.abandon();
-            return Optional.empty();
+            return Offered.left(Left.UNFINISHED);
         } catch (ExecutionException | TimeoutException e) {
             // Not known whether the lane's transaction committed: the usual path stores the delivery, and finds its
             // event stored already if it did (a redelivery, as far as the inbox can tell).
             log.warn("Delivering callback event {} on receipt did not finish ({}); storing it as usual", event.eventId(),
                     e.toString());
-            return Optional.empty();
+            return Offered.left(Left.UNFINISHED);
         }
     }
 
@@ -149,24 +187,27 @@ class DeliveryOnLane implements DeliveryOnReceipt {
         }
 
         /** On the call's lane. */
-        Optional<Taken> run() {
+        Offered run() {
             if (!claimed.compareAndSet(false, true)) {
-                return Optional.empty();
+                return Offered.left(Left.LANE_LATE); // abandoned by the webhook, which counts it
             }
             String call = event.callConnectionId();
             CallOwner owner = ownership.ownerOf(call);
             // An unknown owner: the event waits for the news that the call is owned. Earlier events waiting: this
             // one must not overtake them. Either way the usual path stores it and the lane takes the call in order.
-            if (owner == null || !inbox.pending(call).isEmpty()) {
-                return Optional.empty();
+            if (owner == null) {
+                return Offered.left(Left.OWNER_UNKNOWN);
+            }
+            if (!inbox.pending(call).isEmpty()) {
+                return Offered.left(Left.EARLIER_WAITING);
             }
             try (MDC.MDCCloseable callId = MDC.putCloseable("callConnectionId", call);
                  MDC.MDCCloseable flow = MDC.putCloseable("processInstanceId", owner.flow())) {
                 Taken taken = transactions.execute(status -> storeAndCorrelate(owner));
-                return Optional.ofNullable(taken);
+                return taken == null ? Offered.left(Left.ROLLED_BACK) : new Offered(taken, null);
             } catch (RuntimeException e) {
                 log.debug("Callback event {} was not delivered on receipt ({}); storing it as usual", event.eventId(), e.toString());
-                return Optional.empty();
+                return Offered.left(Left.ROLLED_BACK);
             }
         }
 

@@ -130,6 +130,9 @@ class SwitchboardBenchmark {
             report.setting("Callbacks delivered in the transaction that stored them (whole run)", meters
                     .find("switchboard.callbacks.on-receipt").counters().stream()
                     .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList().toString());
+            report.setting("Why callbacks were left to the lanes (whole run)", meters
+                    .find("switchboard.callbacks.on-receipt.left").counters().stream()
+                    .map(c -> c.getId().getTag("reason") + " " + (long) c.count()).sorted().toList().toString());
             report.setting("Jobs handed over to the job executor when their transaction committed (whole run; "
                     + "switchboard.jobs.hand-over=" + app.getEnvironment().getProperty("switchboard.jobs.hand-over") + ")",
                     String.valueOf((long) meters.counter("switchboard.jobs.handed-over").count()));
