@@ -149,10 +149,15 @@ final class BenchmarkReport {
     private String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by `").append(command).append("` (about 15 minutes) on ")
+        md.append("Written by `").append(command).append("` (about 25 minutes) on ")
                 .append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(". ")
                 .append("Every figure below comes from that one run: Switchboard and the alternatives were measured side by side, "
-                        + "on the same machine, emulator and database, minutes apart.\n\n");
+                        + "on the same machine, emulator and database, minutes apart. Nothing is measured before the JIT "
+                        + "compiler has settled: the run first makes whole flows until two rounds of about 10 s in a row "
+                        + "kept the compiler busy for at most a tenth of one core (on two cores it compiles Spring's, the "
+                        + "engine's and H2's code for about five minutes, and a node that has run for a while has its code "
+                        + "compiled); the set-up table says how long that took and how busy the compiler was in each "
+                        + "measured phase.\n\n");
         md.append("## Machine and set-up\n\n| | |\n|---|---|\n");
         Machine.describe().forEach((name, value) -> row(md, name, value));
         row(md, "Emulator", "its own JVM (`AcsEmulatorMain`, -Xmx1g), answering at once; every callback signed (RS256) "

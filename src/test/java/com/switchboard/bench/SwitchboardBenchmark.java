@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -72,6 +73,10 @@ class SwitchboardBenchmark {
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "flows,ivr,ingestion").split(","));
     private static final Duration FLOW_PHASE = Duration.ofSeconds(Long.getLong("bench.flow-seconds", 30));
     static final int FLOWS_IN_FLIGHT = 100;
+    /** Warm-up rounds (about 10 s each): at least, at most, and the compiler's share of one core that ends them. */
+    private static final int WARM_UP_MIN_ROUNDS = Integer.getInteger("bench.warm-up-min-rounds", 3);
+    private static final int WARM_UP_MAX_ROUNDS = Integer.getInteger("bench.warm-up-max-rounds", 60);
+    private static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.jit-settled", "0.10"));
     static final int WINDOW = 64;
     private static final int SENDERS = 4;
     /** The first line of an entry in H2's trace file: "2026-12-07 18:22:39.179235Z jdbc[21]: exception". */
@@ -86,6 +91,8 @@ class SwitchboardBenchmark {
     private CallbackLoad callbacks;
     private int lanes;
     private final AtomicLong outboundCallsStarted = new AtomicLong();
+    /** The JIT compiler's share of one core in each of Switchboard's measured phases. */
+    private final Map<String, String> compilerDuring = new LinkedHashMap<>();
 
     @Test
     void measure() throws Exception {
@@ -110,11 +117,17 @@ class SwitchboardBenchmark {
             report.setting("History level", app.getEnvironment().getProperty("camunda.bpm.history-level"));
             report.setting("Database", "H2 file database (" + app.getEnvironment().getProperty("spring.datasource.url") + ")");
 
+            if (PARTS.contains("ivr")) {
+                int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+                emulator.control("PUT", "/emulator/event-grid",
+                        "{\"url\": \"http://localhost:" + port + "/api/incoming-calls\", \"schema\": \"EventGrid\"}");
+            }
+            report.setting("Warm-up (the flows, until the JIT compiler has settled)", warmUp().toString());
             if (PARTS.contains("flows")) {
                 wholeFlows(report, emulator);
             }
             if (PARTS.contains("ivr")) {
-                ivrMenuFlows(report, app.getEnvironment().getProperty("local.server.port", Integer.class));
+                ivrMenuFlows(report);
             }
             if (PARTS.contains("ingestion")) {
                 report.heap(0, usedHeapAfterGc(), h2CacheBytes());
@@ -127,16 +140,13 @@ class SwitchboardBenchmark {
             }
             report.failures("callback POSTs without a 2xx answer", callbacks.failures());
             report.failures("errors H2 wrote to its trace file (db/switchboard.trace.db)", h2TraceErrors());
-            report.setting("Callbacks delivered in the transaction that stored them (whole run)", meters
-                    .find("switchboard.callbacks.on-receipt").counters().stream()
-                    .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList().toString());
-            report.setting("Why callbacks were left to the lanes (whole run)", meters
-                    .find("switchboard.callbacks.on-receipt.left").counters().stream()
-                    .map(c -> c.getId().getTag("reason") + " " + (long) c.count()).sorted().toList().toString());
+            report.setting("Callbacks delivered in the transaction that stored them (whole run)",
+                    onReceipt(Map.of()).toString());
             report.setting("Jobs handed over to the job executor when their transaction committed (whole run; "
                     + "switchboard.jobs.hand-over=" + app.getEnvironment().getProperty("switchboard.jobs.hand-over") + ")",
                     String.valueOf((long) meters.counter("switchboard.jobs.handed-over").count()));
             report.setting("H2 file at the end of the run (before the close, which compacts it for a moment)", h2File());
+            report.setting("The JIT compiler while Switchboard was measured, share of one core", compilerDuring.toString());
         }
         if (PARTS.containsAll(List.of("flows", "ivr", "ingestion"))) {
             report.write();
@@ -166,6 +176,20 @@ class SwitchboardBenchmark {
                 "--management.prometheus.metrics.export.enabled=true");
     }
 
+    /**
+     * The webhook's offers to deliver a callback on receipt, by outcome, and of those left to the lanes, by reason
+     * ("left: lane-busy"), since the counts given.
+     */
+    private Map<String, Long> onReceipt(Map<String, Long> since) {
+        Map<String, Long> counts = new TreeMap<>();
+        meters.find("switchboard.callbacks.on-receipt").counters()
+                .forEach(c -> counts.put(c.getId().getTag("outcome"), (long) c.count()));
+        meters.find("switchboard.callbacks.on-receipt.left").counters()
+                .forEach(c -> counts.put("left: " + c.getId().getTag("reason"), (long) c.count()));
+        counts.replaceAll((name, count) -> count - since.getOrDefault(name, 0L));
+        return counts;
+    }
+
     /** The H2 URL application.yml ships (its settings, not its place: the benchmark starts from an empty database). */
     private static String shippedDatabaseUrl() throws IOException {
         return new YamlPropertySourceLoader()
@@ -176,16 +200,21 @@ class SwitchboardBenchmark {
     // ---- 2. Whole flows -------------------------------------------------------------------------------------
 
     private void wholeFlows(BenchmarkReport report, EmulatorProcess emulator) throws Exception {
-        // Warm-up: the JIT, the connection pools and the engine's caches, for both.
-        runSwitchboardFlows(Duration.ofSeconds(10), Duration.ofSeconds(1));
+        Jit.Meter compiler = Jit.meter();
         FlowLoad.Result switchboard = runSwitchboardFlows(Duration.ofSeconds(5), FLOW_PHASE);
+        compilerDuring.put("whole flows at the max rate", compiler.percent());
         // The callback-to-request time at the same moderate load for both: half Switchboard's max flow rate.
         double moderate = switchboard.perSecond() / 2;
         long firstEvent = maxInboxId();
         long finishedBefore = finishedOutboundCalls();
         String run = "moderate";
+        Map<String, Long> onReceiptBefore = onReceipt(Map.of());
+        compiler = Jit.meter();
         int started = FlowLoad.openLoop(moderate, PHASE, i -> startOutboundCall(run, i));
         awaitUntil(Duration.ofMinutes(2), () -> finishedOutboundCalls() - finishedBefore >= started);
+        compilerDuring.put("whole flows at half rate", compiler.percent());
+        report.setting("Callbacks delivered in the transaction that stored them (whole flows at half rate)",
+                onReceipt(onReceiptBefore).toString());
         Hops switchboardHops = switchboardCallbackToRequest(firstEvent);
         long notCompleted = finishedOutboundCalls() - history.createHistoricActivityInstanceQuery()
                 .activityId("callCompleted").finished().count();
@@ -212,6 +241,21 @@ class SwitchboardBenchmark {
         report.flows(switchboard.perSecond(), switchboardHops, handWritten.perSecond(), handWrittenHops, moderate);
         report.failures("outbound-call flows that ended other than 'Call completed'", notCompleted);
         report.failures("hand-written handler calls that failed", handWrittenFailed);
+    }
+
+    /**
+     * Runs whole flows (and IVR calls, when they are measured) in rounds of about 10 s until the JIT compiler has
+     * settled: on two cores it takes minutes to compile Spring's, the engine's and H2's code, and a node that has run
+     * for a while has.
+     */
+    private Jit.Settled warmUp() throws Exception {
+        boolean ivr = PARTS.contains("ivr");
+        return Jit.warmUp(WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS, JIT_SETTLED, () -> {
+            runSwitchboardFlows(Duration.ofSeconds(1), Duration.ofSeconds(ivr ? 4 : 9));
+            if (ivr) {
+                runIvrMenuFlows(Duration.ofSeconds(1), Duration.ofSeconds(4));
+            }
+        });
     }
 
     private FlowLoad.Result runSwitchboardFlows(Duration warmUp, Duration measured) throws Exception {
@@ -338,11 +382,10 @@ class SwitchboardBenchmark {
      * transfer to the sales agent. Flows per second in a closed loop, and the time from the key (RecognizeCompleted's
      * time, as the emulator stamped it) to the emulator's receipt of the transfer request, at half that rate.
      */
-    private void ivrMenuFlows(BenchmarkReport report, int port) throws Exception {
-        emulator.control("PUT", "/emulator/event-grid",
-                "{\"url\": \"http://localhost:" + port + "/api/incoming-calls\", \"schema\": \"EventGrid\"}");
-        runIvrMenuFlows(Duration.ofSeconds(10), Duration.ofSeconds(1)); // warm-up
+    private void ivrMenuFlows(BenchmarkReport report) throws Exception {
+        Jit.Meter compiler = Jit.meter();
         FlowLoad.Result max = runIvrMenuFlows(Duration.ofSeconds(5), FLOW_PHASE);
+        compilerDuring.put("the IVR menu at the max rate", compiler.percent());
         double moderate = max.perSecond() / 2;
         long firstEvent = maxInboxId();
         long finishedBefore = finishedIvrMenuFlows();
@@ -402,7 +445,9 @@ class SwitchboardBenchmark {
     private void ingestion(BenchmarkReport report, int level, List<LiveCall> live, boolean againstLoad) throws Exception {
         long from = maxInboxId();
         Instant start = Instant.now();
+        Jit.Meter saturating = Jit.meter();
         callbacks.saturate(live, PHASE, SENDERS, WINDOW, this::delivered);
+        compilerDuring.put("ingestion at the max rate, %,d live calls".formatted(level), saturating.percent());
         Instant end = Instant.now();
         awaitDrained();
         Window saturated = window(from, start.plusSeconds(2), end);
@@ -411,7 +456,9 @@ class SwitchboardBenchmark {
         EngineBaseline.Result bare = engine.run(EngineBaseline.Lookup.PROCESS_INSTANCE_ID, live, PHASE, lanes);
         EngineBaseline.Result naive = engine.run(EngineBaseline.Lookup.CALL_CONNECTION_VARIABLE, live, PHASE, lanes);
 
+        Jit.Meter compiler = Jit.meter();
         Window half = atRate(live, saturated.perSecond() / 2);
+        compilerDuring.put("at half rate, %,d live calls".formatted(level), compiler.percent());
         report.ingestion(level, saturated.perSecond(), saturated.latency(), half.perSecond(), half.latency(), bare, naive);
         if (againstLoad) {
             for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
