@@ -156,8 +156,9 @@ final class BenchmarkReport {
                         + "compiler has settled: the run first makes whole flows until two rounds of about 10 s in a row "
                         + "kept the compiler busy for at most a tenth of one core (on two cores it compiles Spring's, the "
                         + "engine's and H2's code for about five minutes, and a node that has run for a while has its code "
-                        + "compiled); the set-up table says how long that took and how busy the compiler was in each "
-                        + "measured phase.\n\n");
+                        + "compiled), and before the IVR menu and the ingestion their own load until it has settled again; "
+                        + "the set-up table says how long that took and how busy the compiler was in each measured "
+                        + "phase.\n\n");
         md.append("## Machine and set-up\n\n| | |\n|---|---|\n");
         Machine.describe().forEach((name, value) -> row(md, name, value));
         row(md, "Emulator", "its own JVM (`AcsEmulatorMain`, -Xmx1g), answering at once; every callback signed (RS256) "
