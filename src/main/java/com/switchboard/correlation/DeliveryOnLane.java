@@ -203,8 +203,7 @@ class DeliveryOnLane implements DeliveryOnReceipt {
             }
             try (MDC.MDCCloseable callId = MDC.putCloseable("callConnectionId", call);
                  MDC.MDCCloseable flow = MDC.putCloseable("processInstanceId", owner.flow())) {
-                Taken taken = transactions.execute(status -> storeAndCorrelate(owner));
-                return taken == null ? Offered.left(Left.ROLLED_BACK) : new Offered(taken, null);
+                return new Offered(transactions.execute(status -> storeAndCorrelate(owner)), null);
             } catch (RuntimeException e) {
                 log.debug("Callback event {} was not delivered on receipt ({}); storing it as usual", event.eventId(), e.toString());
                 return Offered.left(Left.ROLLED_BACK);
